@@ -3,10 +3,9 @@ package org.relaydesk.gateway.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
-/** Where the gateway sends each API path. */
+/** Where the gateway sends each API path, and how much traffic it lets through. */
 @ConfigMapping(prefix = "relaydesk.gateway")
 public interface GatewayConfig {
 
@@ -16,9 +15,21 @@ public interface GatewayConfig {
     /** Path prefixes (longest wins) to the name of the service that owns them. */
     Map<String, String> routes();
 
-    /** How long an upstream may take before the caller gets 504. */
+    /** How long an upstream may take to answer before the caller gets 504. */
     @WithDefault("30s")
     Duration upstreamTimeout();
+
+    /** How long connecting to an upstream may take before the caller gets 503. */
+    @WithDefault("2s")
+    Duration connectTimeout();
+
+    /** Requests per second one user (token subject) may make. */
+    @WithDefault("50")
+    int userRequestsPerSecond();
+
+    /** Requests per second one OAuth client (token {@code azp}) may make, all its users together. */
+    @WithDefault("500")
+    int clientRequestsPerSecond();
 
     interface Upstream {
         @WithDefault("127.0.0.1")
@@ -26,8 +37,4 @@ public interface GatewayConfig {
 
         int port();
     }
-
-    /** Paths reachable without a token (health, public FAQ). */
-    @WithDefault("/api/faq/public")
-    List<String> publicPrefixes();
 }

@@ -2,10 +2,13 @@ package org.relaydesk.gateway.routing;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.Router;
+import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.HttpProxy;
 import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyInterceptor;
@@ -13,16 +16,23 @@ import io.vertx.httpproxy.ProxyResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.net.ConnectException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 import org.relaydesk.gateway.config.GatewayConfig;
+import org.relaydesk.gateway.ratelimit.RateLimits;
 
 /**
- * Reverse-proxies {@code /api/...} to the owning service with Vert.x's HTTP proxy. Every request
- * gets an {@code X-Request-Id} (kept if the caller sent one) that travels to the service and back.
+ * Reverse-proxies {@code /api/...} to the owning service with Vert.x's HTTP proxy.
+ *
+ * <p>Every request gets an {@code X-Request-Id} (kept if the caller sent a sane one) that travels
+ * to the service and back. Requests over the caller's rate get 429 with {@code Retry-After}. When
+ * the service cannot be reached the caller gets a problem body: 503 when nothing answers, 504 when
+ * it answers too slowly, 502 for any other upstream failure — never a hang.
  */
 @ApplicationScoped
 public class ApiRoutes {
@@ -34,49 +44,105 @@ public class ApiRoutes {
     GatewayConfig config;
 
     @Inject
+    RateLimits rateLimits;
+
+    @Inject
     Vertx vertx;
 
     void register(@Observes Router router) {
         HttpClient client = vertx.createHttpClient(new HttpClientOptions()
-                .setConnectTimeout(2000)
-                .setIdleTimeout((int) config.upstreamTimeout().toSeconds())
+                .setConnectTimeout((int) config.connectTimeout().toMillis())
                 .setKeepAlive(true)
                 .setMaxPoolSize(64));
         List<Map.Entry<String, String>> routes = config.routes().entrySet().stream()
                 .sorted(Comparator.comparingInt((Map.Entry<String, String> e) -> e.getKey().length()).reversed())
                 .toList();
         for (Map.Entry<String, String> route : routes) {
-            GatewayConfig.Upstream upstream = config.services().get(route.getValue());
+            String service = route.getValue();
+            GatewayConfig.Upstream upstream = config.services().get(service);
             if (upstream == null) {
-                throw new IllegalStateException("route " + route.getKey() + " names unknown service " + route.getValue());
+                throw new IllegalStateException("route " + route.getKey() + " names unknown service " + service);
             }
+            SocketAddress origin = SocketAddress.inetSocketAddress(upstream.port(), upstream.host());
             HttpProxy proxy = HttpProxy.reverseProxy(client)
-                    .originSelector(req -> Future.succeededFuture(
-                            SocketAddress.inetSocketAddress(upstream.port(), upstream.host())))
-                    .addInterceptor(new RequestIdInterceptor());
+                    .origin(context -> context.client().request(new RequestOptions()
+                            .setServer(origin)
+                            .setConnectTimeout(config.connectTimeout().toMillis())
+                            .setIdleTimeout(config.upstreamTimeout().toMillis())))
+                    .addInterceptor(new UpstreamInterceptor(service));
             router.route(route.getKey() + "*").order(10).handler(rc -> {
                 String requestId = rc.request().getHeader(REQUEST_ID);
                 if (requestId == null || requestId.isBlank() || requestId.length() > 128) {
                     rc.request().headers().set(REQUEST_ID, UUID.randomUUID().toString());
                 }
-                proxy.handle(rc.request());
+                if (rateLimits.admit(rc)) {
+                    proxy.handle(rc.request());
+                }
             });
-            LOG.infof("route %s* -> %s (%s:%d)", route.getKey(), route.getValue(), upstream.host(), upstream.port());
+            LOG.infof("route %s* -> %s (%s:%d)", route.getKey(), service, upstream.host(), upstream.port());
         }
     }
 
-    /** Echoes the request id on the response so callers can quote it. */
-    static final class RequestIdInterceptor implements ProxyInterceptor {
+    /** Echoes the request id and turns upstream failures into problem bodies. */
+    static final class UpstreamInterceptor implements ProxyInterceptor {
+
+        private final String service;
+
+        UpstreamInterceptor(String service) {
+            this.service = service;
+        }
+
         @Override
         public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
-            return context.sendRequest();
+            return context.sendRequest().recover(failure -> Future.succeededFuture(problem(context, failure)));
         }
 
         @Override
         public Future<Void> handleProxyResponse(ProxyContext context) {
-            String requestId = context.request().headers().get(REQUEST_ID);
-            context.response().headers().set(REQUEST_ID, requestId);
+            context.response().headers().set(REQUEST_ID, context.request().headers().get(REQUEST_ID));
             return context.sendResponse();
+        }
+
+        private ProxyResponse problem(ProxyContext context, Throwable failure) {
+            int status;
+            String title;
+            String detail;
+            if (isTimeout(failure)) {
+                status = 504;
+                title = "Gateway Timeout";
+                detail = service + " did not answer in time";
+            } else if (failure instanceof ConnectException || String.valueOf(failure.getMessage()).contains("Connection refused")) {
+                status = 503;
+                title = "Service Unavailable";
+                detail = service + " is not reachable";
+            } else {
+                status = 502;
+                title = "Bad Gateway";
+                detail = service + " failed: " + failure.getClass().getSimpleName();
+            }
+            String requestId = context.request().headers().get(REQUEST_ID);
+            LOG.warnf("request %s to %s failed: %s", requestId, service, failure.toString());
+            String body = Problems.body(status, title, detail, context.request().getURI(), requestId);
+            ProxyResponse response = context.request().response()
+                    .setStatusCode(status)
+                    .setStatusMessage(title)
+                    .setBody(Body.body(Buffer.buffer(body)));
+            response.headers().clear();
+            response.putHeader("Content-Type", Problems.CONTENT_TYPE);
+            if (status == 503) {
+                response.putHeader("Retry-After", "5");
+            }
+            return response;
+        }
+
+        private static boolean isTimeout(Throwable failure) {
+            for (Throwable t = failure; t != null; t = t.getCause()) {
+                if (t instanceof TimeoutException || t.getClass().getSimpleName().contains("Timeout")
+                        || String.valueOf(t.getMessage()).contains("timeout")) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 }
