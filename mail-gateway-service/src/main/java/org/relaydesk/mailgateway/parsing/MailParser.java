@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.regex.Pattern;
 
 import jakarta.activation.DataSource;
 import jakarta.mail.Header;
@@ -64,6 +65,7 @@ import jakarta.mail.util.SharedByteArrayInputStream;
 public final class MailParser {
 
     private static final int MAX_DEPTH = 40;
+    private static final Pattern MIME_TYPE = Pattern.compile("[a-z0-9!#$&^_.+-]+/[a-z0-9!#$&^_.+-]+");
 
     private final Session session;
 
@@ -182,7 +184,9 @@ public final class MailParser {
         while (all.hasMoreElements()) {
             Header h = all.nextElement();
             String name = h.getName() == null ? "" : h.getName().trim();
-            if (name.isEmpty() || !name.chars().allMatch(c -> c > 32 && c < 127 && c != ':')) {
+            // a line without ':' comes back with the whole line as name and value
+            boolean noColon = h.getValue() != null && h.getValue().trim().equals(name);
+            if (name.isEmpty() || noColon || !name.chars().allMatch(c -> c > 32 && c < 127 && c != ':')) {
                 warnings.add("ignored malformed header line '" + abbreviate(name) + "'");
                 continue;
             }
@@ -233,7 +237,7 @@ public final class MailParser {
             String what = "part " + path;
             HeaderParameters type = HeaderParameters.parse(header(part, "Content-Type"), warnings);
             String mime = type.value();
-            if (!mime.matches("[a-z0-9!#$&^_.+-]+/[a-z0-9!#$&^_.+-]+")) {
+            if (!MIME_TYPE.matcher(mime).matches()) {
                 if (!mime.isEmpty()) {
                     warnings.add(what + ": malformed Content-Type '" + mime + "', read as text/plain");
                 }

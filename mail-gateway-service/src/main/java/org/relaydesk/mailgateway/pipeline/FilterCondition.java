@@ -1,7 +1,9 @@
 package org.relaydesk.mailgateway.pipeline;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -21,6 +23,8 @@ public record FilterCondition(String field, Operator operator, String pattern, b
     public static final String BODY = "Body";
 
     public enum Operator { CONTAINS, EQUALS, REGEX }
+
+    private static final Map<String, Pattern> COMPILED = new ConcurrentHashMap<>();
 
     public FilterCondition {
         Objects.requireNonNull(field, "field");
@@ -65,8 +69,8 @@ public record FilterCondition(String field, Operator operator, String pattern, b
                 return value.trim().equalsIgnoreCase(pattern.trim()) ? value.trim() : null;
             }
             default -> {
-                var m = Pattern.compile(pattern, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.MULTILINE)
-                        .matcher(value);
+                var m = COMPILED.computeIfAbsent(pattern, p -> Pattern.compile(p,
+                        Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.MULTILINE)).matcher(value);
                 if (!m.find()) {
                     return null;
                 }
