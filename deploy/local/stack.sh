@@ -70,7 +70,16 @@ ports_of() {
   esac
 }
 
-port_open() { timeout 2 bash -c "exec 3<>/dev/tcp/127.0.0.1/$1" 2>/dev/null; }
+# Is something listening on the port (any local address, so 0.0.0.0/:: count too)? Uses ss so
+# that checks never open connections (GreenMail logs a stack trace per dropped POP3 probe,
+# PostgreSQL an "incomplete startup packet"); falls back to a connect probe without ss.
+port_open() {
+  if command -v ss >/dev/null; then
+    [[ -n $(ss -Hltn "sport = :$1" 2>/dev/null) ]]
+  else
+    timeout 2 bash -c "exec 3<>/dev/tcp/127.0.0.1/$1" 2>/dev/null
+  fi
+}
 
 all_ports_open() {
   local p
@@ -593,11 +602,17 @@ gm_install() {
   mv "$tmp" "$(dirname "$GM_JAR")"
 }
 
+# First line a server sends on connect (SMTP "220 ...", IMAP "* OK ...").
+greeting() {
+  timeout 3 bash -c "exec 3<>/dev/tcp/127.0.0.1/$1; IFS= read -r -t 2 line <&3; printf '%s' \"\$line\"" 2>/dev/null
+}
+
 gm_ready() {
-  port_open "$GM_SMTP_PORT" || return 1
-  local greeting
-  greeting="$(timeout 3 bash -c "exec 3<>/dev/tcp/127.0.0.1/$GM_IMAP_PORT; IFS= read -r -t 2 line <&3; printf '%s' \"\$line\"" 2>/dev/null)" || return 1
-  [[ $greeting == '* OK'* ]]
+  all_ports_open greenmail || return 1
+  local smtp imap
+  smtp="$(greeting "$GM_SMTP_PORT")" || return 1
+  imap="$(greeting "$GM_IMAP_PORT")" || return 1
+  [[ $smtp == 220* && $imap == '* OK'* ]]
 }
 
 up_greenmail() {
