@@ -35,8 +35,10 @@ public record TicketClocks(
 
     /**
      * Breach history is immutable (G4): keeps a breachedAt recorded earlier when the fresh
-     * computation has none or a later one (e.g. after a move to a queue with a larger budget), as long as
-     * the clock still counts from the same anchor.
+     * computation has none or a later one, e.g. after a move to a queue with a larger budget or with
+     * the clock switched off (G3). The first-response and solution clocks always count from creation;
+     * an update clock keeps an earlier breach only while it counts from the same anchor (another
+     * episode has its own breach).
      */
     public TicketClocks keepBreaches(TicketClocks previous) {
         if (previous == null) {
@@ -50,9 +52,11 @@ public record TicketClocks(
     }
 
     private static ClockResult keep(ClockResult now, ClockResult before) {
-        if (before == null || before.breachedAt() == null || before.anchor() == null
-                || !before.anchor().equals(now.anchor())) {
-            return now; // another update episode (other anchor) has its own breach
+        if (before == null || before.breachedAt() == null) {
+            return now;
+        }
+        if (now.kind() == ClockKind.UPDATE && (before.anchor() == null || !before.anchor().equals(now.anchor()))) {
+            return now;
         }
         if (now.breachedAt() == null || before.breachedAt().isBefore(now.breachedAt())) {
             return now.withBreachedAt(before.breachedAt());
