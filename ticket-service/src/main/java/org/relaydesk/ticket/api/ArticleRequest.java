@@ -34,5 +34,5 @@ public record ArticleRequest(
         Long sourceArticleId,
         String nextState,
         Instant pendingUntil,
-        @Valid List<AttachmentUpload> attachments) {
+        List<@Valid AttachmentUpload> attachments) {
 }
