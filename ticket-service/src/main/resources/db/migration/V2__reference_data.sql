@@ -219,15 +219,19 @@ insert into signature (name, body, comment) values
 insert into system_address (email, display_name, comment) values
     ('helpdesk@relaydesk.local', 'RelayDesk Help Desk', 'Default system address.');
 
+-- One statement per queue so that the seeded ids are stable (1 Postmaster .. 6 Triage).
 insert into queue (name, group_id, system_address_id, salutation_id, signature_id, comment)
-    select q.name, g.id, 1, 1, 1, q.comment
-    from (values ('Postmaster', 'users', 'Postmaster queue.'),
-                 ('Raw', 'users', 'All default incoming tickets.'),
-                 ('Junk', 'users', 'All junk tickets.'),
-                 ('Misc', 'users', 'All misc tickets.'),
-                 ('Support', 'support-engineers', 'Demo: second-level support.'),
-                 ('Triage', 'triage', 'Demo: first sorting.')) as q (name, grp, comment)
-    join agent_group g on g.name = q.grp;
+    values ('Postmaster', (select id from agent_group where name = 'users'), 1, 1, 1, 'Postmaster queue.');
+insert into queue (name, group_id, system_address_id, salutation_id, signature_id, comment)
+    values ('Raw', (select id from agent_group where name = 'users'), 1, 1, 1, 'All default incoming tickets.');
+insert into queue (name, group_id, system_address_id, salutation_id, signature_id, comment)
+    values ('Junk', (select id from agent_group where name = 'users'), 1, 1, 1, 'All junk tickets.');
+insert into queue (name, group_id, system_address_id, salutation_id, signature_id, comment)
+    values ('Misc', (select id from agent_group where name = 'users'), 1, 1, 1, 'All misc tickets.');
+insert into queue (name, group_id, system_address_id, salutation_id, signature_id, comment)
+    values ('Support', (select id from agent_group where name = 'support-engineers'), 1, 1, 1, 'Demo: second-level support.');
+insert into queue (name, group_id, system_address_id, salutation_id, signature_id, comment)
+    values ('Triage', (select id from agent_group where name = 'triage'), 1, 1, 1, 'Demo: first sorting.');
 update system_address set queue_id = (select id from queue where name = 'Raw');
 
 insert into template (name, template_type, body, comment) values

@@ -118,8 +118,8 @@ public class ProblemMappers {
     }
 
     private static RestResponse<Problem> respond(Problem p) {
-        return RestResponse.ResponseBuilder.create(RestResponse.Status.fromStatusCode(p.status()), p)
-                .type(Problem.MEDIA_TYPE).build();
+        // by number: RestResponse.Status has no constant for 422
+        return RestResponse.ResponseBuilder.<Problem>create(p.status()).entity(p).type(Problem.MEDIA_TYPE).build();
     }
 
     /** The field of a violation: the property path after the method and parameter, e.g. {@code article.subject}. */
