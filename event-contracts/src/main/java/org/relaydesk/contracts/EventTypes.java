@@ -21,6 +21,9 @@ public final class EventTypes {
     public static final String TICKET_MERGED = "TicketMerged";
     public static final String TICKET_SPLIT = "TicketSplit";
     public static final String ARTICLE_SEEN = "ArticleSeen";
+    public static final String TICKET_UPDATED = "TicketUpdated";
+    public static final String TICKET_DELETED = "TicketDeleted";
+    public static final String ARTICLE_DELIVERY_CHANGED = "ArticleDeliveryChanged";
 
     // escalation.events
     public static final String ESCALATION_WARNING = "EscalationWarning";

@@ -1,0 +1,74 @@
+package org.relaydesk.ticket.repository;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Per-agent seen flags of tickets and articles (idempotent upserts). */
+@ApplicationScoped
+public class SeenRepository {
+
+    @Inject
+    EntityManager em;
+
+    /** Marks the ticket seen; returns whether the flag is new. */
+    public boolean markTicket(long ticketId, String agent, Instant at) {
+        return em.createNativeQuery("insert into ticket_seen (ticket_id, agent, seen_at) values (:t, :a, :at) "
+                        + "on conflict (ticket_id, agent) do nothing")
+                .setParameter("t", ticketId).setParameter("a", agent).setParameter("at", at).executeUpdate() == 1;
+    }
+
+    public boolean unmarkTicket(long ticketId, String agent) {
+        return em.createNativeQuery("delete from ticket_seen where ticket_id = :t and agent = :a")
+                .setParameter("t", ticketId).setParameter("a", agent).executeUpdate() > 0;
+    }
+
+    /** Marks the article seen; returns whether the flag is new. */
+    public boolean markArticle(long articleId, String agent, Instant at) {
+        return em.createNativeQuery("insert into article_seen (article_id, agent, seen_at) values (:r, :a, :at) "
+                        + "on conflict (article_id, agent) do nothing")
+                .setParameter("r", articleId).setParameter("a", agent).setParameter("at", at).executeUpdate() == 1;
+    }
+
+    public boolean unmarkArticle(long articleId, String agent) {
+        return em.createNativeQuery("delete from article_seen where article_id = :r and agent = :a")
+                .setParameter("r", articleId).setParameter("a", agent).executeUpdate() > 0;
+    }
+
+    /** Clears every agent's ticket flag, e.g. after a new article arrived. */
+    public void clearTicket(long ticketId) {
+        em.createNativeQuery("delete from ticket_seen where ticket_id = :t").setParameter("t", ticketId).executeUpdate();
+    }
+
+    public boolean ticketSeen(long ticketId, String agent) {
+        return !em.createNativeQuery("select 1 from ticket_seen where ticket_id = :t and agent = :a")
+                .setParameter("t", ticketId).setParameter("a", agent).getResultList().isEmpty();
+    }
+
+    public Set<Long> seenTickets(Collection<Long> ticketIds, String agent) {
+        if (ticketIds.isEmpty()) {
+            return Set.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Number> ids = em.createNativeQuery("select ticket_id from ticket_seen where ticket_id in (:t) and agent = :a")
+                .setParameter("t", ticketIds).setParameter("a", agent).getResultList();
+        Set<Long> result = new HashSet<>();
+        ids.forEach(n -> result.add(n.longValue()));
+        return result;
+    }
+
+    public Set<Long> seenArticles(long ticketId, String agent) {
+        @SuppressWarnings("unchecked")
+        List<Number> ids = em.createNativeQuery("select s.article_id from article_seen s join article a on a.id = s.article_id "
+                        + "where a.ticket_id = :t and s.agent = :a")
+                .setParameter("t", ticketId).setParameter("a", agent).getResultList();
+        Set<Long> result = new HashSet<>();
+        ids.forEach(n -> result.add(n.longValue()));
+        return result;
+    }
+}

@@ -1,0 +1,22 @@
+package org.relaydesk.ticket.service;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Small helpers for mail address headers. */
+public final class MailAddresses {
+
+    private static final Pattern ANGLE = Pattern.compile("<([^>]+)>");
+
+    private MailAddresses() {
+    }
+
+    /** The bare address of {@code "Name" <a@b>} or {@code a@b}. */
+    public static String address(String header) {
+        if (header == null) {
+            return null;
+        }
+        Matcher m = ANGLE.matcher(header);
+        return (m.find() ? m.group(1) : header).strip();
+    }
+}
