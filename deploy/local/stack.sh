@@ -705,8 +705,29 @@ with_lock() {
   flock -w 600 9 || die "another stack.sh up/down/reset holds $RUN/stack.lock"
 }
 
+# Installs the few command-line tools the stack needs from Debian's packages when they are
+# missing (a fresh machine has only the JDK, Maven and Node); without root it names them instead.
+ensure_tools() {
+  local missing=() pkgs=() tool pkg
+  for tool in curl:curl unzip:unzip tar:tar ss:iproute2 flock:util-linux pg_isready:postgresql-client psql:postgresql-client; do
+    pkg=${tool#*:}; tool=${tool%%:*}
+    command -v "$tool" >/dev/null 2>&1 && continue
+    missing+=("$tool")
+    [[ " ${pkgs[*]} " == *" $pkg "* ]] || pkgs+=("$pkg")
+  done
+  ((${#pkgs[@]} == 0)) && return 0
+  if is_root && command -v apt-get >/dev/null 2>&1; then
+    say "installing missing tools (${missing[*]}): apt-get install ${pkgs[*]}"
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${pkgs[@]}"; } >"$LOGS/apt.log" 2>&1 \
+      || die "tools: apt-get install ${pkgs[*]} failed (log: $LOGS/apt.log)"
+  else
+    die "tools: missing ${missing[*]}; install the Debian packages ${pkgs[*]}"
+  fi
+}
+
 cmd_up() {
   local comps c want_es=0 want_kc=0 t0=$SECONDS
+  ensure_tools
   select_components "$@"
   comps=("${SELECTED[@]}")
   for c in "${comps[@]}"; do
