@@ -67,8 +67,10 @@ public final class KeycloakTokens {
                 throw new IllegalStateException("Keycloak refused a token (" + response.statusCode() + "): " + response.body());
             }
             JsonNode json = Json.MAPPER.readTree(response.body());
-            return new Cached(json.get("access_token").asText(),
-                    Instant.now().plusSeconds(json.get("expires_in").asLong() - 30));
+            long lifetime = json.get("expires_in").asLong();
+            // reuse a token for most of its life, but never past it (short-lived test tokens too)
+            long reuse = lifetime > 60 ? lifetime - 30 : lifetime / 2;
+            return new Cached(json.get("access_token").asText(), Instant.now().plusSeconds(reuse));
         } catch (IOException e) {
             throw new IllegalStateException("Keycloak is not reachable at " + LocalStack.KEYCLOAK
                     + " (is the local stack up? ./relaydesk stack up)", e);
@@ -83,7 +85,7 @@ public final class KeycloakTokens {
             if (Instant.now().isBefore(expiresAt)) {
                 return token;
             }
-            CACHE.remove(key);
+            CACHE.remove(key, this);
             return refetch.get();
         }
     }
