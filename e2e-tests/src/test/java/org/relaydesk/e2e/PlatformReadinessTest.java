@@ -61,6 +61,19 @@ class PlatformReadinessTest {
         given().baseUri(service.baseUrl()).when().get("/q/metrics").then().statusCode(200);
     }
 
+    @ParameterizedTest(name = "the gateway's Swagger UI reaches the OpenAPI document of {0}")
+    @MethodSource("services")
+    void gatewayLinksEveryOpenApi(String name, Platform.Service service) {
+        if (service == Platform.GATEWAY) {
+            given().baseUri(service.baseUrl()).when().get("/q/swagger-ui/").then().statusCode(200);
+            return;
+        }
+        String route = Map.of("ticket-service", "ticket", "mail-gateway-service", "mail", "escalation-service", "escalation",
+                "search-service", "search", "faq-service", "faq", "notification-service", "notification").get(name);
+        given().baseUri(Platform.GATEWAY.baseUrl()).when().get("/openapi/" + route)
+                .then().statusCode(200).body("info.title", equalTo("RelayDesk " + name));
+    }
+
     @ParameterizedTest(name = "{0} refuses API calls without a token")
     @MethodSource("services")
     void apiNeedsToken(String name, Platform.Service service) {

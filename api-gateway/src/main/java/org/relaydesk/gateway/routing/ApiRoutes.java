@@ -81,6 +81,31 @@ public class ApiRoutes {
             });
             LOG.infof("route %s* -> %s (%s:%d)", route.getKey(), service, upstream.host(), upstream.port());
         }
+        registerOpenApi(router, client);
+    }
+
+    /**
+     * {@code /openapi/<service>} serves that service's OpenAPI document through the gateway, so
+     * the gateway's Swagger UI lists every service's API from one origin.
+     */
+    private void registerOpenApi(Router router, HttpClient client) {
+        config.services().forEach((service, upstream) -> {
+            SocketAddress origin = SocketAddress.inetSocketAddress(upstream.port(), upstream.host());
+            HttpProxy proxy = HttpProxy.reverseProxy(client)
+                    .origin(context -> context.client().request(new RequestOptions()
+                            .setServer(origin)
+                            .setConnectTimeout(config.connectTimeout().toMillis())
+                            .setIdleTimeout(config.upstreamTimeout().toMillis())))
+                    .addInterceptor(new ProxyInterceptor() {
+                        @Override
+                        public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
+                            context.request().setURI("/q/openapi?format=json");
+                            return context.sendRequest();
+                        }
+                    })
+                    .addInterceptor(new UpstreamInterceptor(service));
+            router.get("/openapi/" + service).order(10).handler(rc -> proxy.handle(rc.request()));
+        });
     }
 
     /** Echoes the request id and turns upstream failures into problem bodies. */
