@@ -14,6 +14,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -78,14 +79,15 @@ public class ArticleResource {
     @Path("/articles/{articleId}/attachments/{attachmentId}")
     @Produces(MediaType.WILDCARD)
     @Operation(summary = "Download an attachment")
-    public RestResponse<byte[]> download(@PathParam("id") long id, @PathParam("articleId") long articleId,
+    public Response download(@PathParam("id") long id, @PathParam("articleId") long articleId,
             @PathParam("attachmentId") long attachmentId) {
         return attachment(articles.download(actor.get(), id, articleId, attachmentId));
     }
 
-    static RestResponse<byte[]> attachment(Attachment file) {
+    /** The raw bytes with the stored content type (a plain Response so no JSON writer is picked). */
+    static Response attachment(Attachment file) {
         String name = file.filename.replace("\"", "").replace("\r", "").replace("\n", "");
-        return RestResponse.ResponseBuilder.ok(file.content, file.contentType)
+        return Response.ok(file.content, file.contentType)
                 .header("Content-Disposition", "attachment; filename=\"" + name + "\"")
                 .header("Content-Length", file.size)
                 .build();

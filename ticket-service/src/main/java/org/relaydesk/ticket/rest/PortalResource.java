@@ -12,6 +12,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -73,7 +74,7 @@ public class PortalResource {
     @Path("/{id}/articles/{articleId}/attachments/{attachmentId}")
     @Produces(MediaType.WILDCARD)
     @Operation(summary = "Download an attachment of a customer-visible article")
-    public RestResponse<byte[]> download(@PathParam("id") long id, @PathParam("articleId") long articleId,
+    public Response download(@PathParam("id") long id, @PathParam("articleId") long articleId,
             @PathParam("attachmentId") long attachmentId) {
         return ArticleResource.attachment(articles.download(portal.customer(actor.get()), id, articleId, attachmentId));
     }

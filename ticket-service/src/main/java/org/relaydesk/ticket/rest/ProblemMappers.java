@@ -103,6 +103,15 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public RestResponse<Problem> web(WebApplicationException e, UriInfo uri) {
+        // The JSON body reader wraps binding errors in a plain 400: unwrap them to name the field.
+        for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+            if (c instanceof JsonMappingException jme) {
+                return json(jme, uri);
+            }
+            if (c instanceof JsonParseException jpe) {
+                return unparseable(jpe, uri);
+            }
+        }
         Response r = e.getResponse();
         int status = r.getStatus();
         String title = r.getStatusInfo().getReasonPhrase();

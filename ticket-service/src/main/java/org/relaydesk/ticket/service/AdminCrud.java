@@ -13,7 +13,7 @@ import java.util.List;
  * conflicts surface as 409 inside the request.
  */
 @ApplicationScoped
-@Transactional(Transactional.TxType.MANDATORY)
+@Transactional
 public class AdminCrud {
 
     @Inject

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -86,7 +87,8 @@ public class ArticleService {
             Optional<Article> known = articles.inboundByMessageId(r.messageId());
             if (known.isPresent()) {
                 Article a = known.get();
-                return new Added(views.article(a, actor), a.ticketId, loader.tickets.findById(a.ticketId).version, false);
+                Ticket owner = a.ticketId.equals(t.id) ? t : loader.forRead(actor, a.ticketId);
+                return new Added(views.article(a, actor), a.ticketId, owner.version, false);
             }
         }
         TicketState state = lookups.state(t.stateId);
@@ -167,7 +169,7 @@ public class ArticleService {
         if (uploads == null) {
             return List.of();
         }
-        java.util.ArrayList<ArticleDraft.NewFile> files = new java.util.ArrayList<>();
+        List<ArticleDraft.NewFile> files = new ArrayList<>();
         for (int i = 0; i < uploads.size(); i++) {
             AttachmentUpload u = uploads.get(i);
             String field = "attachments[" + i + "].contentBase64";

@@ -19,6 +19,7 @@ import org.relaydesk.contracts.EventTypes;
 import org.relaydesk.contracts.Json;
 import org.relaydesk.contracts.ticket.DynamicFieldChanged;
 import org.relaydesk.ticket.DynamicField;
+import org.relaydesk.ticket.DynamicFieldType;
 import org.relaydesk.ticket.DynamicFieldValue;
 import org.relaydesk.ticket.Ticket;
 import org.relaydesk.ticket.repository.DynamicFieldRepository;
@@ -82,7 +83,7 @@ public class DynamicFieldService {
                 if (!value.isTextual()) {
                     throw ProblemException.invalid(path, "must be a string");
                 }
-                if (field.type == org.relaydesk.ticket.DynamicFieldType.TEXT && value.asText().length() > 3800) {
+                if (field.type == DynamicFieldType.TEXT && value.asText().length() > 3800) {
                     throw ProblemException.invalid(path, "must be at most 3800 characters");
                 }
             }
@@ -102,12 +103,7 @@ public class DynamicFieldService {
                 }
             }
             case DATE -> {
-                try {
-                    LocalDate.parse(value.asText());
-                } catch (DateTimeParseException e) {
-                    throw ProblemException.invalid(path, "must be a date like 2024-12-31");
-                }
-                if (!value.isTextual()) {
+                if (!value.isTextual() || !isDate(value.asText())) {
                     throw ProblemException.invalid(path, "must be a date like 2024-12-31");
                 }
             }
@@ -119,6 +115,15 @@ public class DynamicFieldService {
             default -> throw new IllegalStateException("unhandled field type " + field.type);
         }
         return value;
+    }
+
+    private static boolean isDate(String text) {
+        try {
+            LocalDate.parse(text);
+            return true;
+        } catch (DateTimeParseException e) {
+            return false;
+        }
     }
 
     /** The values of one ticket by field name. */

@@ -16,6 +16,7 @@ import org.relaydesk.ticket.Permission;
 import org.relaydesk.ticket.Queue;
 import org.relaydesk.ticket.SenderType;
 import org.relaydesk.ticket.Sla;
+import org.relaydesk.ticket.StateType;
 import org.relaydesk.ticket.Ticket;
 import org.relaydesk.ticket.TicketState;
 import org.relaydesk.ticket.TicketType;
@@ -24,7 +25,6 @@ import org.relaydesk.ticket.api.CreateTicketRequest;
 import org.relaydesk.ticket.api.TicketView;
 import org.relaydesk.ticket.repository.ArticleRepository;
 import org.relaydesk.ticket.repository.CustomerUserRepository;
-import org.relaydesk.ticket.repository.TicketRepository;
 
 /**
  * Creates tickets with their first article: from agents (phone and e-mail tickets), the customer
@@ -60,7 +60,7 @@ public class TicketCreation {
     @Inject
     ArticleRepository articles;
     @Inject
-    TicketRepository tickets;
+    TicketLoader loader;
 
     @Transactional
     public Created create(Actor actor, CreateTicketRequest r) {
@@ -69,7 +69,7 @@ public class TicketCreation {
         if (ar.messageId() != null && sender == SenderType.CUSTOMER) {
             Optional<Article> known = articles.inboundByMessageId(ar.messageId());
             if (known.isPresent()) {
-                return new Created(views.view(tickets.findById(known.get().ticketId), actor, false), false);
+                return new Created(views.view(loader.forRead(actor, known.get().ticketId), actor, false), false);
             }
         }
         Queue q = lookups.validQueue(r.queueId(), "queueId");
@@ -96,8 +96,8 @@ public class TicketCreation {
 
     private Ticket newTicket(Actor actor, CreateTicketRequest r, Queue q) {
         TicketState state = lookups.validState(r.state() == null ? "new" : r.state(), "state");
-        if (state.type.isClosed() && state.type != org.relaydesk.ticket.StateType.CLOSED_SUCCESSFUL
-                && state.type != org.relaydesk.ticket.StateType.CLOSED_UNSUCCESSFUL) {
+        if (state.type.isClosed() && state.type != StateType.CLOSED_SUCCESSFUL
+                && state.type != StateType.CLOSED_UNSUCCESSFUL) {
             throw ProblemException.invalid("state", "a ticket cannot be created in state '" + state.name + "'");
         }
         if (state.type.isPending() && r.pendingUntil() == null) {

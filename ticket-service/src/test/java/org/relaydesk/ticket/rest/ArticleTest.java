@@ -165,6 +165,19 @@ class ArticleTest {
     }
 
     @Test
+    void aFollowUpMailIsAddedOnceForItsMessageId() {
+        long id = Api.createTicket("agent1", SUPPORT, "Follow-up twice");
+        Map<String, Object> mail = Map.of("kind", "email", "senderType", "customer", "from", "customer1@example.com",
+                "body", "Same mail twice", "messageId", "<twice-" + System.nanoTime() + "@example.com>");
+        long first = as("admin").body(mail).post("/api/tickets/" + id + "/articles").then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+        long again = as("admin").body(mail).post("/api/tickets/" + id + "/articles").then().statusCode(200)
+                .extract().jsonPath().getLong("id");
+        assertEquals(first, again);
+        as("agent1").get("/api/tickets/" + id + "/articles").then().body("", hasSize(2));
+    }
+
+    @Test
     void seenAndUnseenPerArticleAndTicket() {
         try (TopicRecorder rec = TopicRecorder.open(Topics.TICKET_EVENTS)) {
             long id = Api.createTicket("agent1", SUPPORT, "Seen");
