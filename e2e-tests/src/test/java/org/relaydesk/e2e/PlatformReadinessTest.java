@@ -77,6 +77,10 @@ class PlatformReadinessTest {
     @ParameterizedTest(name = "{0} refuses API calls without a token")
     @MethodSource("services")
     void apiNeedsToken(String name, Platform.Service service) {
-        given().baseUri(service.baseUrl()).when().get("/api/anything").then().statusCode(401);
+        String path = Map.of("ticket-service", "/api/tickets", "mail-gateway-service", "/api/mail/accounts",
+                "escalation-service", "/api/calendars", "search-service", "/api/search/tickets?q=x",
+                "faq-service", "/api/faq/items", "notification-service", "/api/preferences",
+                "api-gateway", "/api/tickets").get(name);
+        given().baseUri(service.baseUrl()).when().get(path).then().statusCode(401);
     }
 }

@@ -31,6 +31,10 @@ public interface GatewayConfig {
     @WithDefault("500")
     int clientRequestsPerSecond();
 
+    /** API path prefixes reachable without a token (the public FAQ). */
+    @WithDefault("/api/faq/public")
+    java.util.List<String> publicPrefixes();
+
     interface Upstream {
         @WithDefault("127.0.0.1")
         String host();

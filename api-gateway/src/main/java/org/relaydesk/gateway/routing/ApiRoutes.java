@@ -75,6 +75,10 @@ public class ApiRoutes {
                 if (requestId == null || requestId.isBlank() || requestId.length() > 128) {
                     rc.request().headers().set(REQUEST_ID, UUID.randomUUID().toString());
                 }
+                if (!authenticated(rc) && !isPublic(rc.normalizedPath())) {
+                    SecurityProblems.unauthorized(rc);
+                    return;
+                }
                 if (rateLimits.admit(rc)) {
                     proxy.handle(rc.request());
                 }
@@ -106,6 +110,15 @@ public class ApiRoutes {
                     .addInterceptor(new UpstreamInterceptor(service));
             router.get("/openapi/" + service).order(10).handler(rc -> proxy.handle(rc.request()));
         });
+    }
+
+    private static boolean authenticated(io.vertx.ext.web.RoutingContext rc) {
+        return rc.user() instanceof io.quarkus.vertx.http.runtime.security.QuarkusHttpUser user
+                && !user.getSecurityIdentity().isAnonymous();
+    }
+
+    private boolean isPublic(String path) {
+        return config.publicPrefixes().stream().anyMatch(path::startsWith);
     }
 
     /** Echoes the request id and turns upstream failures into problem bodies. */
