@@ -17,6 +17,12 @@ import org.relaydesk.contracts.ticket.TicketCreated;
 import org.relaydesk.testsupport.KeycloakTokens;
 import org.relaydesk.testsupport.Platform;
 import org.relaydesk.testsupport.TopicPublisher;
+import org.relaydesk.testsupport.TopicRecorder;
+import io.restassured.http.ContentType;
+import java.util.List;
+import java.util.Map;
+import org.relaydesk.contracts.EventEnvelope;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Stopping a real component turns the readiness of the services that need it DOWN with a reason,
@@ -64,5 +70,35 @@ class DependencyOutageTest {
                 given().baseUri(Platform.SEARCH.baseUrl()).auth().oauth2(token).queryParam("q", number)
                         .when().get("/api/search/tickets")
                         .then().statusCode(200).body("number", hasItem(number)));
+    }
+
+    @Test
+    void eventsWrittenWhileKafkaIsDownAreDeliveredInOrderAfterItReturns() {
+        String token = KeycloakTokens.user("agent1");
+        try (TopicRecorder events = TopicRecorder.open(Topics.TICKET_EVENTS)) {
+            Platform.run(Duration.ofMinutes(1), "stack", "down", "kafka");
+            Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    given().baseUri(Platform.TICKET.baseUrl()).when().get("/q/health/ready")
+                            .then().statusCode(503)
+                            .body("checks.findAll { it.status == 'DOWN' }.name", hasItem("Kafka connection health check")));
+
+            // ticket-service keeps taking work: the events wait in its outbox
+            long id = given().baseUri(Platform.TICKET.baseUrl()).auth().oauth2(token).contentType(ContentType.JSON)
+                    .body(Map.of("title", "Created while Kafka was down", "queueId", 2, "channel", "phone",
+                            "article", Map.of("kind", "phone", "body", "first")))
+                    .when().post("/api/tickets").then().statusCode(201).extract().jsonPath().getLong("id");
+            given().baseUri(Platform.TICKET.baseUrl()).auth().oauth2(token).contentType(ContentType.JSON)
+                    .body(Map.of("kind", "note", "body", "second"))
+                    .when().post("/api/tickets/" + id + "/articles").then().statusCode(201);
+
+            Platform.run(Duration.ofMinutes(2), "stack", "up", "kafka");
+
+            Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> events.eventsOf(Long.toString(id)).size() >= 3);
+            List<String> types = events.eventsOf(Long.toString(id)).stream().map(EventEnvelope::type).distinct().toList();
+            assertEquals(List.of(EventTypes.TICKET_CREATED, EventTypes.ARTICLE_ADDED), types.subList(0, 2),
+                    "events of one ticket arrive in the order they were committed: " + types);
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                given().baseUri(Platform.TICKET.baseUrl()).when().get("/q/health/ready").then().statusCode(200));
     }
 }

@@ -57,6 +57,7 @@ class TicketToSearchFlowTest {
             EventEnvelope event = events.awaitType(Long.toString(id), EventTypes.TICKET_CREATED);
             assertEquals(number, event.payload().get("number").asText());
             assertEquals("ticket-service", event.source());
+            assertEquals("e2e-flow-1", event.requestId(), "the gateway's request id travels into the event");
 
             Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                     given().baseUri(Platform.GATEWAY.baseUrl()).auth().oauth2(token).queryParam("q", number)

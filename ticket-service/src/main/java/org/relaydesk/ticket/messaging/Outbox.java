@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.relaydesk.contracts.EventEnvelope;
 import org.relaydesk.contracts.Json;
 import org.relaydesk.contracts.Topics;
+import org.relaydesk.ticket.rest.RequestIds;
 
 /**
  * Writes ticket events into the outbox within the caller's transaction. Never publishes directly:
@@ -38,7 +39,7 @@ public class Outbox {
     public EventEnvelope append(String topic, String aggregateType, String aggregateId, String type, Object payload) {
         JsonNode body = Json.MAPPER.valueToTree(payload);
         EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), type, aggregateType, aggregateId,
-                Instant.now(), PAYLOAD_VERSION, SOURCE, null, body);
+                Instant.now(), PAYLOAD_VERSION, SOURCE, RequestIds.current(), body);
         OutboxEvent row = new OutboxEvent();
         row.eventId = envelope.id();
         row.topic = topic;
