@@ -1,0 +1,118 @@
+package org.relaydesk.escalation.service;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.Arrays;
+import org.jboss.logging.Logger;
+import org.relaydesk.escalation.config.RuntimeConfig;
+import org.relaydesk.escalation.messaging.PartitionOwnership;
+import org.relaydesk.escalation.repository.TicketEscalationEntity;
+
+/**
+ * Fires due timers: every {@code relaydesk.runtime.timer-poll} it selects timers with
+ * {@code fire_at <= now()} on the {@code ticket.events} partitions this instance owns (index on
+ * {@code fire_at}, no scan of tickets), locks each ticket's row (skip locked: a row being changed by
+ * the consumer is recomputed by it anyway) and re-evaluates the ticket, which publishes its edges
+ * through the outbox and replaces its timers, all in one transaction. The sweep (H3) re-queues
+ * tickets whose due time passed without their timer firing.
+ */
+@ApplicationScoped
+public class TimerScheduler {
+
+    private static final Logger LOG = Logger.getLogger(TimerScheduler.class);
+
+    @Inject
+    EntityManager em;
+    @Inject
+    EscalationEngine engine;
+    @Inject
+    TicketLocks locks;
+    @Inject
+    CalendarService calendars;
+    @Inject
+    PartitionOwnership ownership;
+    @Inject
+    RuntimeConfig config;
+
+    @Scheduled(every = "${relaydesk.runtime.timer-poll:500ms}", delayed = "1s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void fireDue() {
+        String owned = partitions();
+        if (owned == null) {
+            return;
+        }
+        int fired;
+        do {
+            try {
+                fired = QuarkusTransaction.requiringNew().call(() -> fireBatch(owned));
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "firing timers failed; retrying on the next round");
+                return;
+            }
+        } while (fired >= config.timerBatchSize());
+    }
+
+    /** Fires one batch; returns the number of due timer rows it saw. */
+    int fireBatch(String owned) {
+        @SuppressWarnings("unchecked")
+        List<Number> due = em.createNativeQuery("select ticket_id from timer where fire_at <= now() and kafka_partition in ("
+                        + owned + ") order by fire_at limit :n")
+                .setParameter("n", config.timerBatchSize()).getResultList();
+        Set<Long> tickets = new LinkedHashSet<>();
+        due.forEach(n -> tickets.add(n.longValue()));
+        DbSettingsSource source = new DbSettingsSource(calendars);
+        int skipped = 0;
+        for (long id : tickets) {
+            TicketEscalationEntity t = locks.tryLock(id);
+            if (t == null) {
+                if (em.find(TicketEscalationEntity.class, id) == null) {
+                    em.createNativeQuery("delete from timer where ticket_id = :id").setParameter("id", id).executeUpdate();
+                } else {
+                    skipped++;
+                }
+                continue;
+            }
+            engine.evaluate(t, Instant.now(), source);
+        }
+        return skipped == tickets.size() ? 0 : due.size();
+    }
+
+    /** H3 sweep: tickets whose earliest unsignalled due time passed without their timer firing. */
+    @Scheduled(every = "${relaydesk.runtime.sweep-interval:60s}", delayed = "30s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void sweep() {
+        String owned = partitions();
+        if (owned == null) {
+            return;
+        }
+        try {
+            int queued = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                            "insert into timer (ticket_id, kind, fire_at, kafka_partition) "
+                            + "select ticket_id, 'SWEEP', now(), kafka_partition from ticket_escalation t "
+                            + "where signal_due_at <= now() - interval '5 seconds' and not closed and kafka_partition in ("
+                            + owned + ") on conflict (ticket_id, kind) do nothing")
+                    .executeUpdate());
+            if (queued > 0) {
+                LOG.infof("sweep: %d tickets with a passed due time re-queued", queued);
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "sweep failed");
+        }
+    }
+
+    private String partitions() {
+        Integer[] owned = ownership.owned();
+        if (owned.length == 0) {
+            return null;
+        }
+        return Arrays.stream(owned).map(String::valueOf).collect(Collectors.joining(","));
+    }
+}
