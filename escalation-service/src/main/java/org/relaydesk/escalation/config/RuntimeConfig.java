@@ -9,7 +9,7 @@ import java.time.Duration;
 public interface RuntimeConfig {
 
     /** How often the scheduler looks for due timers (timer lateness is at most about this). */
-    @WithDefault("500ms")
+    @WithDefault("200ms")
     Duration timerPoll();
 
     /** How often the sweep re-queues tickets whose due time passed without their timer firing (H3). */

@@ -1,7 +1,14 @@
 package org.relaydesk.escalation.service;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -42,8 +49,38 @@ public class TimerScheduler {
     @Inject
     RuntimeConfig config;
 
-    @Scheduled(every = "${relaydesk.runtime.timer-poll:500ms}", delayed = "1s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Inject
+    MeterRegistry metrics;
+
+    private volatile boolean running;
+    private volatile Thread worker;
+    private Timer lateness;
+
+    /** The quarkus-scheduler cannot run more often than once a second; a thread of our own polls every timer-poll. */
+    void start(@Observes StartupEvent event) {
+        lateness = Timer.builder("relaydesk.escalation.timer.lateness")
+                .description("How late a timer fired after its fire_at").publishPercentiles(0.5, 0.99)
+                .register(metrics);
+        running = true;
+        Thread t = new Thread(() -> {
+            while (running) {
+                fireDue();
+                LockSupport.parkNanos(config.timerPoll().toNanos());
+            }
+        }, "escalation-timers");
+        t.setDaemon(true);
+        worker = t;
+        t.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+        Thread t = worker;
+        if (t != null) {
+            LockSupport.unpark(t);
+        }
+    }
+
     void fireDue() {
         String owned = partitions();
         if (owned == null) {
@@ -63,11 +100,15 @@ public class TimerScheduler {
     /** Fires one batch; returns the number of due timer rows it saw. */
     int fireBatch(String owned) {
         @SuppressWarnings("unchecked")
-        List<Number> due = em.createNativeQuery("select ticket_id from timer where fire_at <= now() and kafka_partition in ("
+        List<Object[]> due = em.createNativeQuery("select ticket_id, fire_at from timer where fire_at <= now() and kafka_partition in ("
                         + owned + ") order by fire_at limit :n")
                 .setParameter("n", config.timerBatchSize()).getResultList();
         Set<Long> tickets = new LinkedHashSet<>();
-        due.forEach(n -> tickets.add(n.longValue()));
+        Instant now = Instant.now();
+        for (Object[] row : due) {
+            tickets.add(((Number) row[0]).longValue());
+            lateness.record(Duration.between(EscalationEngine.toInstant(row[1]), now));
+        }
         DbSettingsSource source = new DbSettingsSource(calendars);
         int skipped = 0;
         for (long id : tickets) {
@@ -86,7 +127,7 @@ public class TimerScheduler {
     }
 
     /** H3 sweep: tickets whose earliest unsignalled due time passed without their timer firing. */
-    @Scheduled(every = "${relaydesk.runtime.sweep-interval:60s}", delayed = "30s",
+    @Scheduled(every = "${relaydesk.runtime.sweep-interval}", delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweep() {
         String owned = partitions();
