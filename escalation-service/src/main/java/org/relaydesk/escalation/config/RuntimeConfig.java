@@ -36,6 +36,10 @@ public interface RuntimeConfig {
     @WithDefault("10s")
     Duration outboxSendTimeout();
 
+    /** How long processed event ids are kept for deduplication. */
+    @WithDefault("720h")
+    Duration processedEventRetention();
+
     /** Longest retry delay of the relay while Kafka is down. */
     @WithDefault("10s")
     Duration outboxRetryMax();

@@ -84,6 +84,7 @@ public class CalendarService {
         }
         if (dto.defaultCalendar()) {
             calendars.findDefault().filter(d -> !d.id.equals(id)).ifPresent(d -> {
+                changed.fire(new CalendarChanged(d.id)); // its tickets may have resolved to it as the default
                 d.isDefault = false;
                 d.updatedAt = Instant.now();
                 calendars.flush(); // the partial unique index allows one default at a time

@@ -149,6 +149,21 @@ public class TimerScheduler {
         }
     }
 
+    /** Forgets processed event ids after the retention (far beyond Kafka's redelivery window). */
+    @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void purgeProcessedEvents() {
+        try {
+            int purged = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                            "delete from processed_event where processed_at < now() - make_interval(secs => :s)")
+                    .setParameter("s", (double) config.processedEventRetention().toSeconds()).executeUpdate());
+            if (purged > 0) {
+                LOG.infof("purged %d processed event ids", purged);
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "purging processed event ids failed");
+        }
+    }
+
     private String partitions() {
         Integer[] owned = ownership.owned();
         if (owned.length == 0) {

@@ -159,6 +159,9 @@ class EscalationRuntimeTest {
             assertThat(escalated.occurredAt()).isAfterOrEqualTo(created.plusSeconds(60))
                     .isBefore(created.plusSeconds(65));
             assertThat(escalated.payload().get("kind").asText()).isEqualTo("FIRST_RESPONSE");
+            System.out.printf("timer lateness: warning %d ms, escalation %d ms after the instant%n",
+                    Duration.between(created.plusSeconds(30), warning.occurredAt()).toMillis(),
+                    Duration.between(created.plusSeconds(60), escalated.occurredAt()).toMillis());
             assertThat(escalated.payload().get("ticketId").asLong()).isEqualTo(escalating);
             EventEnvelope unlockEscalated = rec.await(e -> e.aggregateId().equals(Long.toString(escalating))
                     && e.type().equals(EventTypes.AUTO_UNLOCK_DUE), Duration.ofSeconds(10));
