@@ -195,6 +195,30 @@ class EscalationRuntimeTest {
     }
 
     @Test
+    void overdueAtCreationEscalatesAtOnceAndSwitchingTheClockOffStopsIt() {
+        long queue = queueWith(Map.of("firstResponseMinutes", 1, "solutionMinutes", 600));
+        long ticket = newId();
+        Instant created = Instant.now().minus(10, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
+        try (TopicRecorder rec = TopicRecorder.open(Topics.ESCALATION_EVENTS); TopicPublisher pub = TopicPublisher.open()) {
+            created(pub, ticket, queue, created, "new", "new", false);
+            EventEnvelope escalated = rec.awaitType(Long.toString(ticket), EventTypes.TICKET_ESCALATED); // T26
+            assertThat(Instant.parse(escalated.payload().get("dueAt").asText())).isEqualTo(created.plusSeconds(60));
+            assertThat(escalated.payload().get("locked").asBoolean()).isFalse();
+
+            putQueue(queue, Map.of("firstResponseMinutes", 0, "solutionMinutes", 600)); // G3
+            EventEnvelope stopped = rec.awaitType(Long.toString(ticket), EventTypes.ESCALATION_STOPPED);
+            assertThat(stopped.payload().get("kind").asText()).isEqualTo("FIRST_RESPONSE");
+            assertThat(stopped.payload().get("reason").asText()).isEqualTo("NOT_CONFIGURED");
+            JsonPath v = view(ticket);
+            assertThat(clock(v, "FIRST_RESPONSE", "state")).isEqualTo("NOT_CONFIGURED");
+            assertThat(Instant.parse(v.getString("escalationAt"))).isEqualTo(created.plus(600, ChronoUnit.MINUTES));
+            // no warning for an overdue clock, no unlock for an unlocked ticket
+            assertThat(rec.eventsOf(Long.toString(ticket)).stream().map(EventEnvelope::type).toList())
+                    .containsExactly(EventTypes.TICKET_ESCALATED, EventTypes.ESCALATION_STOPPED);
+        }
+    }
+
+    @Test
     void pendingAutoCloseAndReminderAtThePendingTime() {
         long queue = queueWith(Map.of("solutionMinutes", 600));
         long autoClose = newId();
