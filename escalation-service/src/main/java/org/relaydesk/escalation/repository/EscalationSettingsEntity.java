@@ -59,6 +59,18 @@ public class EscalationSettingsEntity extends PanacheEntityBase {
     @Column(name = "unlock_timeout_minutes", nullable = false)
     public int unlockTimeoutMinutes;
 
+    /** Comma-separated state types that suspend the clocks; null = service default (F2). */
+    @Column(name = "suspend_state_types")
+    public String suspendStateTypes;
+
+    /** Comma-separated further state names that suspend the clocks; null = service default (F2). */
+    @Column(name = "suspend_state_names")
+    public String suspendStateNames;
+
+    /** Update clock mode; null = service default (D2, D4, D5). */
+    @Column(name = "update_mode")
+    public String updateMode;
+
     @Version
     public long version;
 

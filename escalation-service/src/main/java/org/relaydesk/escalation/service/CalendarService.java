@@ -30,6 +30,17 @@ public class CalendarService {
     @Inject
     CalendarRepository calendars;
 
+    @Inject
+    jakarta.enterprise.event.Event<CalendarChanged> changed;
+
+    /** Fired in the transaction that changed a calendar; observed after commit to recompute its tickets. */
+    public record CalendarChanged(String calendarId) {
+    }
+
+    /** Used when no calendar is marked default (A3 needs one): 24x7 in UTC. */
+    static final BusinessCalendar BUILTIN_DEFAULT = BusinessCalendar.builder("builtin-24x7", java.time.ZoneOffset.UTC)
+            .window(java.util.EnumSet.allOf(java.time.DayOfWeek.class), "00:00", "24:00").build();
+
     private record CacheKey(String id, long version) {
     }
 
@@ -73,6 +84,7 @@ public class CalendarService {
         }
         if (dto.defaultCalendar()) {
             calendars.findDefault().filter(d -> !d.id.equals(id)).ifPresent(d -> {
+                changed.fire(new CalendarChanged(d.id)); // its tickets may have resolved to it as the default
                 d.isDefault = false;
                 d.updatedAt = Instant.now();
                 calendars.flush(); // the partial unique index allows one default at a time
@@ -85,6 +97,7 @@ public class CalendarService {
         }
         calendars.flush();
         evict(id);
+        changed.fire(new CalendarChanged(id));
         return new Saved(CalendarMapper.toDto(e), created);
     }
 
@@ -115,6 +128,14 @@ public class CalendarService {
                 ? calendars.findDefault().orElseThrow(() -> new IllegalStateException("no default calendar configured"))
                 : find(id);
         return cache.computeIfAbsent(new CacheKey(e.id, e.version), k -> CalendarMapper.toCalendar(e));
+    }
+
+    /** The default calendar, or a built-in 24x7 UTC calendar when none is marked default. */
+    @Transactional
+    public BusinessCalendar defaultBusinessCalendar() {
+        return calendars.findDefault()
+                .map(e -> cache.computeIfAbsent(new CacheKey(e.id, e.version), k -> CalendarMapper.toCalendar(e)))
+                .orElse(BUILTIN_DEFAULT);
     }
 
     public Optional<CalendarEntity> findOptional(String id) {

@@ -1,0 +1,97 @@
+package org.relaydesk.escalation.service;
+
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.Arrays;
+import org.relaydesk.escalation.calendar.BusinessCalendar;
+import org.relaydesk.escalation.clock.ClockPolicy;
+import org.relaydesk.escalation.clock.EscalationSettings;
+import org.relaydesk.escalation.clock.SettingsSource;
+import org.relaydesk.escalation.clock.StateType;
+import org.relaydesk.escalation.clock.UpdateMode;
+import org.relaydesk.escalation.repository.EscalationSettingsEntity;
+import org.relaydesk.escalation.repository.EscalationSettingsEntity.Scope;
+
+/**
+ * Settings and calendars from the database, memoised for the lifetime of one instance: create one
+ * per transaction or recompute batch, so that a batch reads each queue/SLA record once.
+ */
+public final class DbSettingsSource implements SettingsSource {
+
+    private final CalendarService calendars;
+    private final Map<String, Optional<EscalationSettingsEntity>> records = new HashMap<>();
+
+    public DbSettingsSource(CalendarService calendars) {
+        this.calendars = calendars;
+    }
+
+    public Optional<EscalationSettingsEntity> record(Scope scope, String key) {
+        if (key == null) {
+            return Optional.empty();
+        }
+        return records.computeIfAbsent(scope + ":" + key, k -> EscalationSettingsEntity
+                .<EscalationSettingsEntity>find("scope = ?1 and scopeKey = ?2", scope, key).firstResultOptional());
+    }
+
+    @Override
+    public Optional<EscalationSettings> queueSettings(String queue) {
+        return record(Scope.QUEUE, queue).map(EscalationSettingsEntity::toSettings);
+    }
+
+    @Override
+    public Optional<EscalationSettings> slaSettings(String sla) {
+        return record(Scope.SLA, sla).map(EscalationSettingsEntity::toSettings);
+    }
+
+    @Override
+    public BusinessCalendar calendar(String calendarId) {
+        return calendars.businessCalendar(calendarId);
+    }
+
+    @Override
+    public BusinessCalendar defaultCalendar() {
+        return calendars.defaultBusinessCalendar();
+    }
+
+    /** The queue's unlock timeout in minutes (K1), 0 = off. */
+    public int unlockTimeoutMinutes(String queue) {
+        return record(Scope.QUEUE, queue).map(e -> e.unlockTimeoutMinutes).orElse(0);
+    }
+
+    /**
+     * The clock policy for a ticket: the service default, with the suspend states and update mode of
+     * the record A2 chooses (the SLA's when the ticket has one with settings, else the queue's) where set.
+     */
+    public ClockPolicy policy(ClockPolicy base, String queue, String sla) {
+        Optional<EscalationSettingsEntity> chosen = record(Scope.SLA, sla).or(() -> record(Scope.QUEUE, queue));
+        if (chosen.isEmpty()) {
+            return base;
+        }
+        EscalationSettingsEntity e = chosen.get();
+        ClockPolicy p = base;
+        if (e.suspendStateTypes != null) {
+            p = p.withSuspendStateTypes(parseTypes(e.suspendStateTypes));
+        }
+        if (e.suspendStateNames != null) {
+            p = new ClockPolicy(p.suspendStateTypes(), split(e.suspendStateNames), p.updateMode(),
+                    p.updateArmedFromCreation(), p.blankUpdateWhilePending(), p.responseChannels());
+        }
+        if (e.updateMode != null) {
+            p = p.withUpdateMode(UpdateMode.valueOf(e.updateMode));
+        }
+        return p;
+    }
+
+    static Set<StateType> parseTypes(String csv) {
+        return split(csv).stream().map(StateType::fromWire)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(StateType.class)));
+    }
+
+    static Set<String> split(String csv) {
+        return Arrays.stream(csv.split(",")).map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+    }
+}

@@ -1,0 +1,202 @@
+package org.relaydesk.escalation.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Objects;
+import org.jboss.logging.Logger;
+import org.relaydesk.contracts.EventEnvelope;
+import org.relaydesk.contracts.EventTypes;
+import org.relaydesk.contracts.ticket.ArticleAdded;
+import org.relaydesk.contracts.ticket.OwnerChanged;
+import org.relaydesk.contracts.ticket.PendingTimeSet;
+import org.relaydesk.contracts.ticket.TicketCreated;
+import org.relaydesk.contracts.ticket.TicketLocked;
+import org.relaydesk.contracts.ticket.TicketMoved;
+import org.relaydesk.contracts.ticket.TicketStateChanged;
+import org.relaydesk.contracts.ticket.TicketUpdated;
+import org.relaydesk.escalation.clock.ArticleChannel;
+import org.relaydesk.escalation.clock.SenderType;
+import org.relaydesk.escalation.clock.StateType;
+import org.relaydesk.escalation.clock.TicketTimeline;
+import org.relaydesk.escalation.messaging.ProcessedEvents;
+import org.relaydesk.escalation.repository.TicketEscalationEntity;
+
+/**
+ * Applies one {@code ticket.events} event in one transaction, once per event id: records the facts
+ * the clocks need on the ticket's row and recomputes it (SPEC G1).
+ */
+@ApplicationScoped
+public class TicketEventService {
+
+    private static final Logger LOG = Logger.getLogger(TicketEventService.class);
+
+    @Inject
+    ProcessedEvents processed;
+    @Inject
+    EntityManager em;
+    @Inject
+    EscalationEngine engine;
+    @Inject
+    CalendarService calendars;
+    @Inject
+    TicketLocks locks;
+
+    @Transactional
+    public void apply(EventEnvelope event, int partition) {
+        if (!processed.firstTime(event)) {
+            LOG.debugf("event %s seen before, ignored", event.id());
+            return;
+        }
+        Instant at = event.occurredAt();
+        TicketEscalationEntity t;
+        switch (event.type()) {
+            case EventTypes.TICKET_CREATED -> {
+                t = created(event.payloadAs(TicketCreated.class), partition, at);
+                if (t == null) {
+                    return;
+                }
+            }
+            case EventTypes.ARTICLE_ADDED, EventTypes.TICKET_STATE_CHANGED, EventTypes.PENDING_TIME_SET,
+                    EventTypes.TICKET_MOVED, EventTypes.TICKET_UPDATED, EventTypes.TICKET_LOCKED,
+                    EventTypes.TICKET_UNLOCKED, EventTypes.OWNER_CHANGED, EventTypes.TICKET_MERGED,
+                    EventTypes.TICKET_DELETED -> {
+                t = locks.lock(ticketId(event));
+                if (t == null) {
+                    LOG.debugf("%s for a ticket never created here (%s) ignored", event.type(), event.aggregateId());
+                    return;
+                }
+                if (!change(t, event, at)) {
+                    return;
+                }
+            }
+            default -> {
+                return; // priority, links, dynamic fields, ...: no clock depends on them
+            }
+        }
+        Instant now = Instant.now();
+        engine.evaluate(t, at.isAfter(now) ? at : now, new DbSettingsSource(calendars));
+    }
+
+    private TicketEscalationEntity created(TicketCreated c, int partition, Instant at) {
+        if (em.find(TicketEscalationEntity.class, c.ticketId()) != null) {
+            return null;
+        }
+        TicketEscalationEntity t = new TicketEscalationEntity();
+        t.ticketId = c.ticketId();
+        t.ticketNumber = c.number();
+        t.queueId = Long.toString(c.queueId());
+        t.slaId = c.slaId() == null ? null : c.slaId().toString();
+        t.stateName = c.state();
+        StateType type = TimelineCodec.stateType(c.stateType());
+        t.stateType = type.wireName();
+        t.locked = c.locked();
+        t.ownerId = c.ownerId();
+        t.pendingUntil = c.pendingUntil();
+        t.createdAt = c.createdAt() == null ? at : c.createdAt();
+        t.kafkaPartition = partition;
+        t.timeline = TimelineCodec.encode(TicketTimeline.builder(t.createdAt, t.queueId).initialSla(t.slaId)
+                .initialState(c.state(), type).initiallyLocked(c.locked()).build());
+        t.updatedAt = Instant.now();
+        em.persist(t);
+        return t;
+    }
+
+    /** Applies a change; false when the ticket's row is gone (deleted). */
+    private boolean change(TicketEscalationEntity t, EventEnvelope event, Instant at) {
+        switch (event.type()) {
+            case EventTypes.ARTICLE_ADDED -> {
+                ArticleAdded a = event.payloadAs(ArticleAdded.class);
+                append(t, new TicketTimeline.ArticleAdded(a.createdAt() == null ? at : a.createdAt(),
+                        sender(a.senderType()), a.visibleForCustomer(), ArticleChannel.fromWire(a.channel())));
+            }
+            case EventTypes.TICKET_STATE_CHANGED -> {
+                TicketStateChanged s = event.payloadAs(TicketStateChanged.class);
+                StateType type = TimelineCodec.stateType(s.newStateType());
+                append(t, new TicketTimeline.StateChanged(at, s.newState(), type, s.pendingUntil()));
+                setPending(t, type.isPending() ? s.pendingUntil() : null);
+                t.stateName = s.newState();
+                t.stateType = type.wireName();
+            }
+            case EventTypes.PENDING_TIME_SET -> setPending(t, event.payloadAs(PendingTimeSet.class).pendingUntil());
+            case EventTypes.TICKET_MOVED -> {
+                TicketMoved m = event.payloadAs(TicketMoved.class);
+                t.queueId = Long.toString(m.newQueueId());
+                append(t, new TicketTimeline.TicketMoved(at, t.queueId));
+            }
+            case EventTypes.TICKET_UPDATED -> {
+                TicketUpdated u = event.payloadAs(TicketUpdated.class);
+                if (u.changes() == null) {
+                    return true;
+                }
+                for (TicketUpdated.FieldChange f : u.changes()) {
+                    if ("sla".equals(f.field()) || "slaId".equals(f.field())) {
+                        // settings are keyed by SLA id; ticket-service currently sends names here (see README)
+                        t.slaId = f.newValue() == null || f.newValue().isBlank() ? null : f.newValue().strip();
+                        append(t, new TicketTimeline.SlaChanged(at, t.slaId));
+                    }
+                }
+            }
+            case EventTypes.TICKET_LOCKED -> {
+                TicketLocked l = event.payloadAs(TicketLocked.class);
+                t.locked = true;
+                t.ownerId = l.owner() == null ? t.ownerId : l.owner();
+                append(t, new TicketTimeline.LockChanged(at, true));
+            }
+            case EventTypes.TICKET_UNLOCKED -> {
+                t.locked = false;
+                append(t, new TicketTimeline.LockChanged(at, false));
+            }
+            case EventTypes.OWNER_CHANGED -> t.ownerId = event.payloadAs(OwnerChanged.class).newOwner();
+            case EventTypes.TICKET_MERGED -> {
+                if (!StateType.MERGED.wireName().equals(t.stateType)) {
+                    append(t, new TicketTimeline.StateChanged(at, "merged", StateType.MERGED, null));
+                    t.stateName = "merged";
+                    t.stateType = StateType.MERGED.wireName();
+                    setPending(t, null);
+                }
+            }
+            case EventTypes.TICKET_DELETED -> {
+                em.createNativeQuery("delete from timer where ticket_id = :id").setParameter("id", t.ticketId)
+                        .executeUpdate();
+                em.remove(t);
+                return false;
+            }
+            default -> throw new IllegalStateException("unhandled " + event.type());
+        }
+        return true;
+    }
+
+    private static void setPending(TicketEscalationEntity t, Instant pendingUntil) {
+        if (!Objects.equals(t.pendingUntil, pendingUntil)) {
+            t.pendingUntil = pendingUntil;
+            t.reminderLastAt = null; // a new pending time starts a new reminder series (J3)
+            t.reminderCount = 0;
+        }
+    }
+
+    private static void append(TicketEscalationEntity t, TicketTimeline.Change change) {
+        t.timeline = TimelineCodec.append(t.timeline, change);
+    }
+
+    private static SenderType sender(String wire) {
+        if (wire == null) {
+            return SenderType.SYSTEM;
+        }
+        try {
+            return SenderType.valueOf(wire.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return SenderType.SYSTEM;
+        }
+    }
+
+    private static long ticketId(EventEnvelope event) {
+        if (event.payload() != null && event.payload().hasNonNull("ticketId")) {
+            return event.payload().get("ticketId").asLong();
+        }
+        return Long.parseLong(event.aggregateId());
+    }
+}

@@ -1,0 +1,39 @@
+package org.relaydesk.escalation.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import org.relaydesk.escalation.repository.TicketEscalationEntity;
+
+/**
+ * Row locks on {@code ticket_escalation}: every writer (consumer, timer scheduler, recompute) locks
+ * the ticket's row first and only then touches its timers, so they never deadlock.
+ */
+@ApplicationScoped
+public class TicketLocks {
+
+    @Inject
+    EntityManager em;
+
+    /** Waits for the row lock; null when the ticket is unknown. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public TicketEscalationEntity lock(long ticketId) {
+        return em.find(TicketEscalationEntity.class, ticketId, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** Locks the row unless another transaction holds it; null when unknown or busy. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public TicketEscalationEntity tryLock(long ticketId) {
+        List<?> got = em.createNativeQuery("select ticket_id from ticket_escalation where ticket_id = :id for update skip locked")
+                .setParameter("id", ticketId).getResultList();
+        if (got.isEmpty()) {
+            return null;
+        }
+        TicketEscalationEntity t = em.find(TicketEscalationEntity.class, ticketId);
+        em.refresh(t);
+        return t;
+    }
+}
