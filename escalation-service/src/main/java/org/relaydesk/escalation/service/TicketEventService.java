@@ -132,12 +132,11 @@ public class TicketEventService {
                 if (u.changes() == null) {
                     return true;
                 }
-                for (TicketUpdated.FieldChange f : u.changes()) {
-                    if ("sla".equals(f.field()) || "slaId".equals(f.field())) {
-                        // settings are keyed by SLA id; ticket-service currently sends names here (see README)
-                        t.slaId = f.newValue() == null || f.newValue().isBlank() ? null : f.newValue().strip();
-                        append(t, new TicketTimeline.SlaChanged(at, t.slaId));
-                    }
+                boolean slaChanged = u.changes().stream().anyMatch(f -> "sla".equals(f.field()));
+                if (slaChanged) {
+                    // settings are keyed by SLA id: the payload carries the ticket's SLA id after the change
+                    t.slaId = u.slaId() == null ? null : u.slaId().toString();
+                    append(t, new TicketTimeline.SlaChanged(at, t.slaId));
                 }
             }
             case EventTypes.TICKET_LOCKED -> {

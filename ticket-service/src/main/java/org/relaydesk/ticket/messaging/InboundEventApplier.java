@@ -36,7 +36,12 @@ public class InboundEventApplier {
             case EventTypes.AUTO_UNLOCK_DUE -> actions.autoUnlock(ticketId);
             case EventTypes.PENDING_AUTO_CLOSE_DUE -> actions.pendingAutoClose(ticketId);
             case EventTypes.TICKET_ESCALATED -> actions.escalated(ticketId, true, text(p, "kind"));
-            case EventTypes.ESCALATION_STOPPED -> actions.escalated(ticketId, false, null);
+            // another clock of the ticket may still be escalated: keep the flag then
+            case EventTypes.ESCALATION_STOPPED -> {
+                if (p.path("stillEscalated").isEmpty()) {
+                    actions.escalated(ticketId, false, null);
+                }
+            }
             default -> {
                 // warnings, reminders: other services act on them
             }

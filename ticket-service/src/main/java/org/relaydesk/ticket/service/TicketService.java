@@ -96,7 +96,7 @@ public class TicketService {
                     "Changed " + c.field() + " from \"" + c.oldValue() + "\" to \"" + c.newValue() + "\".");
         }
         if (!changes.isEmpty()) {
-            journal.publish(t, EventTypes.TICKET_UPDATED, new TicketUpdated(t.id, changes, a.username()));
+            journal.publish(t, EventTypes.TICKET_UPDATED, new TicketUpdated(t.id, changes, a.username(), t.typeId, t.serviceId, t.slaId));
         }
         dynamicFields.set(t, a, r.dynamicFields());
         return done(t, a);
