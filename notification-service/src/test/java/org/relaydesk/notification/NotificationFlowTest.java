@@ -103,8 +103,12 @@ class NotificationFlowTest {
         preferences("agent3", List.of(otherQueue), Map.of("NEW_TICKET", channels(true, true)), null);
         long ticket = newId();
         try (TopicRecorder mails = TopicRecorder.open(Topics.MAIL_OUTBOUND); TopicPublisher publisher = TopicPublisher.open()) {
-            publisher.publish(Topics.TICKET_EVENTS, "ticket", Long.toString(ticket), EventTypes.TICKET_CREATED,
-                    created(ticket, queue, "Printer on fire", null, false, "agent2"));
+            EventEnvelope event = publisher.publish(Topics.TICKET_EVENTS, "ticket", Long.toString(ticket),
+                    EventTypes.TICKET_CREATED, created(ticket, queue, "Printer on fire", null, false, "agent2"));
+            publisher.publish(Topics.TICKET_EVENTS, event); // redelivered: applied once
+            publisher.publish(Topics.TICKET_EVENTS, "ticket", Long.toString(ticket), EventTypes.PRIORITY_CHANGED,
+                    new PriorityChanged(ticket, 3, 4, "agent2")); // same partition: handled after the duplicate
+            await().atMost(Duration.ofSeconds(15)).until(() -> hints(ticket) >= 2);
 
             JsonPath agent1 = await().atMost(Duration.ofSeconds(15)).until(() -> notifications("agent1", ticket),
                     j -> j.getList("items").size() == 1);
@@ -138,6 +142,7 @@ class NotificationFlowTest {
                     created(ticket, queue, "Server down", null, false, "customer@example.com"));
             publisher.publish(Topics.TICKET_EVENTS, "ticket", Long.toString(ticket), EventTypes.TICKET_LOCKED,
                     new TicketLocked(ticket, "agent1", "agent1"));
+            await().atMost(Duration.ofSeconds(15)).until(() -> hints(ticket) >= 2); // the lock is known here
             Map<String, Object> escalated = escalated(ticket, queue);
             publisher.publish(Topics.ESCALATION_EVENTS, "ticket", Long.toString(ticket), EventTypes.TICKET_ESCALATED,
                     escalated);
@@ -194,6 +199,41 @@ class NotificationFlowTest {
             assertEquals("agent1@relaydesk.local", mail.payload().get("to").asText());
             assertEquals("PENDING_REMINDER", mail.payload().get("headers").get("X-RelayDesk-Notification").asText());
         }
+    }
+
+    @Test
+    void customerFollowUpGoesToTheOwnerOfAnOwnedTicketNotToTheQueue() {
+        long queue = newId();
+        preferences("agent1", List.of(), Map.of(), null);
+        preferences("agent2", List.of(queue), Map.of("NEW_TICKET", channels(false, false)), null);
+        long ticket = newId();
+        try (TopicPublisher publisher = TopicPublisher.open()) {
+            publisher.publish(Topics.TICKET_EVENTS, "ticket", Long.toString(ticket), EventTypes.TICKET_CREATED,
+                    created(ticket, queue, "Follow me", "agent1", false, "customer1"));
+            publisher.publish(Topics.TICKET_EVENTS, "ticket", Long.toString(ticket), EventTypes.ARTICLE_ADDED,
+                    article(ticket, 1)); // the first article belongs to the creation
+            publisher.publish(Topics.TICKET_EVENTS, "ticket", Long.toString(ticket), EventTypes.ARTICLE_ADDED,
+                    article(ticket, 2)); // a follow-up
+            JsonPath agent1 = await().atMost(Duration.ofSeconds(15)).until(() -> notifications("agent1", ticket),
+                    j -> j.getList("items").size() == 1);
+            assertEquals("FOLLOW_UP", agent1.getString("items[0].kind"));
+            await().until(() -> hints(ticket) >= 3);
+            assertEquals(0, notifications("agent2", ticket).getList("items").size());
+        }
+    }
+
+    private static Map<String, Object> article(long ticket, long articleId) {
+        Map<String, Object> a = new HashMap<>();
+        a.put("ticketId", ticket);
+        a.put("ticketNumber", "N" + ticket);
+        a.put("articleId", articleId);
+        a.put("kind", "email");
+        a.put("senderType", "customer");
+        a.put("channel", "email");
+        a.put("visibleForCustomer", true);
+        a.put("subject", "Re: Follow me");
+        a.put("createdBy", "customer1");
+        return a;
     }
 
     @Test

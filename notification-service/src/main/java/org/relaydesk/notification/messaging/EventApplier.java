@@ -86,7 +86,8 @@ public class EventApplier {
                     v.number = text(p, "ticketNumber");
                 }
                 v.persist();
-                if (!creation && "customer".equals(text(p, "senderType")) && !v.isFinished()) {
+                // A customer follow-up matters even on a closed ticket (it reopens or is rejected there).
+                if (!creation && "customer".equals(text(p, "senderType"))) {
                     dispatcher.notify(NotificationKind.FOLLOW_UP, null, v, ownerOrQueue(v), actor, pushes);
                 }
             }
@@ -193,18 +194,24 @@ public class EventApplier {
         return v.queueId == null ? List.of() : preferences.followers(v.queueId);
     }
 
-    /** Escalation payloads carry number, queue, owner and lock; they fill what ticket.events did not tell us. */
+    /**
+     * Escalation payloads carry number, queue, owner and lock; they fill what ticket.events did not
+     * tell us. The two topics are consumed independently, so a lock may be known to
+     * escalation-service before this read model has it: when either side says the ticket is
+     * locked, it counts as locked (the owner hears of it rather than the whole queue).
+     */
     private static void fillFromEscalation(TicketView v, JsonNode p) {
-        boolean known = v.queueId != null;
         if (v.number == null) {
             v.number = text(p, "ticketNumber");
         }
         if (v.queueId == null) {
             v.queueId = lng(p, "queueId");
         }
-        if (!known) {
+        if (v.owner == null) {
             v.owner = text(p, "ownerId");
-            v.locked = p.path("locked").asBoolean(false);
+        }
+        if (p.path("locked").asBoolean(false) && !v.locked && v.owner != null) {
+            v.locked = true;
         }
     }
 
