@@ -1,5 +1,6 @@
 package org.relaydesk.notification.service;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -53,6 +54,9 @@ public class NotificationDispatcher {
 
     @Inject
     Clock clock;
+
+    @Inject
+    MeterRegistry metrics;
 
     /**
      * Notifies the candidates about a ticket.
@@ -134,6 +138,7 @@ public class NotificationDispatcher {
                 n.createdAt = now;
                 n.persist();
                 pushes.add(new PushEvent(n.id, PushEvent.NOTIFICATION, target, NotificationView.of(n)));
+                metrics.counter("relaydesk.notifications", "kind", kind.name(), "channel", "in_app").increment();
             }
             if (email) {
                 Instant releaseAt = kind.businessHoursOnly() && !window.isOpen(now) ? window.nextOpen(now) : null;
@@ -142,6 +147,8 @@ public class NotificationDispatcher {
                         MessageTemplates.body(tp.language(), kind, values), null, null, null,
                         Map.of("X-RelayDesk-Notification", kind.name(), "X-RelayDesk-Recipient", target), List.of());
                 outbox.mail(mail, now, releaseAt);
+                metrics.counter("relaydesk.notifications", "kind", kind.name(), "channel",
+                        releaseAt == null ? "email" : "email_held").increment();
             }
         }
         return delivered;
