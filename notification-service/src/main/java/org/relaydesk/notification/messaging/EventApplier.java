@@ -40,8 +40,17 @@ public class EventApplier {
     @Inject
     Clock clock;
 
+    @Inject
+    PushFanout fanout;
+
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public List<PushEvent> apply(EventEnvelope event) {
+        List<PushEvent> pushes = applyInTransaction(event);
+        fanout.announce(pushes);
+        return pushes;
+    }
+
+    private List<PushEvent> applyInTransaction(EventEnvelope event) {
         List<PushEvent> pushes = new ArrayList<>();
         if (!firstTime(event)) {
             return pushes;

@@ -3,18 +3,16 @@ package org.relaydesk.notification.messaging;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.relaydesk.contracts.EventEnvelope;
 import org.relaydesk.contracts.Json;
-import org.relaydesk.notification.service.PushEvent;
-import org.relaydesk.notification.service.PushHub;
 
 /**
  * Consumes {@code ticket.events} and {@code escalation.events} (keyed by ticket id, so one
- * ticket's events arrive in order). Each event is applied once in its own transaction; after the
- * commit its notifications and ticket hint are pushed to open streams and the mail relay is woken.
+ * ticket's events arrive in order). Each event is applied once in its own transaction; its
+ * notifications and ticket hint reach the open streams of every instance through
+ * {@link PushFanout} on commit, and the mail relay is woken.
  * A failing apply is retried with backoff on the same record: forever while the failure is
  * transient (database down), a few times for anything else, then the event is logged and skipped
  * so that one unreadable event does not block its partition. The offset is committed after that.
@@ -28,9 +26,6 @@ public class EventConsumer {
 
     @Inject
     EventApplier applier;
-
-    @Inject
-    PushHub hub;
 
     @Inject
     OutboxRelay relay;
@@ -58,8 +53,7 @@ public class EventConsumer {
         long backoffMs = 200;
         for (int attempt = 1; ; attempt++) {
             try {
-                List<PushEvent> pushes = applier.apply(event);
-                hub.publish(pushes);
+                applier.apply(event); // its pushes reach the streams through PushFanout after commit
                 relay.wake();
                 return;
             } catch (RuntimeException e) {

@@ -63,6 +63,26 @@ public class NotificationRepository implements PanacheRepository<Notification> {
         return out.size() > REPLAY_LIMIT ? out.subList(0, REPLAY_LIMIT) : out;
     }
 
+    /** The notifications and ticket hints with these ids (any agent), in id order. */
+    @SuppressWarnings("unchecked")
+    public List<PushEvent> byIds(List<Long> ids) {
+        List<PushEvent> out = new ArrayList<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        for (Notification n : list("id in ?1", ids)) {
+            out.add(new PushEvent(n.id, PushEvent.NOTIFICATION, n.agent, NotificationView.of(n)));
+        }
+        List<Object[]> hints = em.createNativeQuery("select id, ticket_id, type from ticket_hint where id in (:ids)")
+                .setParameter("ids", ids).getResultList();
+        for (Object[] h : hints) {
+            out.add(new PushEvent(((Number) h[0]).longValue(), PushEvent.TICKET, null,
+                    new PushEvent.TicketHint(((Number) h[1]).longValue(), (String) h[2])));
+        }
+        out.sort(Comparator.comparingLong(PushEvent::id));
+        return out;
+    }
+
     /** Drops ticket hints older than the retention (they only serve resumes). */
     public int pruneHints(Instant before) {
         return em.createNativeQuery("delete from ticket_hint where created_at < :before")
