@@ -266,6 +266,12 @@ class NotificationFlowTest {
                 SseClient sse = SseClient.open(uri, KeycloakTokens.user("agent1"))) {
             assertEquals(200, sse.status());
             sse.awaitEvent("ready", Duration.ofSeconds(10));
+            // A first change warms the path up (JIT, connections); the second one is timed.
+            long warmup = newId();
+            publisher.publish(Topics.TICKET_EVENTS, "ticket", Long.toString(warmup), EventTypes.TICKET_STATE_CHANGED,
+                    new TicketStateChanged(warmup, "new", "new", "open", "open", null, null, "agent2"));
+            sse.await(e -> "ticket".equals(e.event()) && e.data().contains("\"ticketId\":" + warmup),
+                    Duration.ofSeconds(10));
             Instant published = Instant.now();
             publisher.publish(Topics.TICKET_EVENTS, "ticket", Long.toString(ticket), EventTypes.TICKET_STATE_CHANGED,
                     new TicketStateChanged(ticket, "new", "new", "open", "open", null, null, "agent2"));
@@ -357,6 +363,10 @@ class NotificationFlowTest {
                 .put("/api/preferences").then().statusCode(400);
         given().get("/api/preferences").then().statusCode(401);
         given().get("/api/notifications/stream").then().statusCode(401);
+        given().auth().oauth2(KeycloakTokens.user("agent2")).get("/api/notifications/stream?lastEventId=x")
+                .then().statusCode(400);
+        given().get("/q/health/ready").then().statusCode(200);
+        given().get("/q/openapi").then().statusCode(200);
         preferences("agent2", List.of(), Map.of(), null);
     }
 

@@ -7,12 +7,13 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.relaydesk.contracts.EventEnvelope;
 import org.relaydesk.contracts.Json;
+import org.relaydesk.notification.service.PushHub;
 
 /**
  * Consumes {@code ticket.events} and {@code escalation.events} (keyed by ticket id, so one
- * ticket's events arrive in order). Each event is applied once in its own transaction; its
- * notifications and ticket hint reach the open streams of every instance through
- * {@link PushFanout} on commit, and the mail relay is woken.
+ * ticket's events arrive in order). Each event is applied once in its own transaction; after the
+ * commit its notifications and ticket hint go to this instance's open streams (and through
+ * {@link PushFanout} to the other instances' streams), and the mail relay is woken.
  * A failing apply is retried with backoff on the same record: forever while the failure is
  * transient (database down), a few times for anything else, then the event is logged and skipped
  * so that one unreadable event does not block its partition. The offset is committed after that.
@@ -29,6 +30,9 @@ public class EventConsumer {
 
     @Inject
     OutboxRelay relay;
+
+    @Inject
+    PushHub hub;
 
     @Incoming("ticket-events")
     @Blocking(ordered = true)
@@ -53,7 +57,8 @@ public class EventConsumer {
         long backoffMs = 200;
         for (int attempt = 1; ; attempt++) {
             try {
-                applier.apply(event); // its pushes reach the streams through PushFanout after commit
+                // Committed: this instance's streams get the pushes now, the others' through PushFanout.
+                hub.publish(applier.apply(event));
                 relay.wake();
                 return;
             } catch (RuntimeException e) {

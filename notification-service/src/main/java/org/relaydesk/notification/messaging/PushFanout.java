@@ -23,10 +23,11 @@ import org.relaydesk.notification.service.PushEvent;
 import org.relaydesk.notification.service.PushHub;
 
 /**
- * Fans pushes out to the SSE streams of every instance: the consumer's transaction announces the
- * ids it wrote with PostgreSQL {@code NOTIFY} (delivered on commit only), and each instance
+ * Fans pushes out to the SSE streams of the other instances: the consumer's transaction announces
+ * the ids it wrote with PostgreSQL {@code NOTIFY} (delivered on commit only), and each instance
  * {@code LISTEN}s on one dedicated connection, loads those rows and hands them to its
- * {@link PushHub}. A stream that misses something while the listener reconnects gets it on its
+ * {@link PushHub}. The consuming instance pushes to its own streams in-process right after the
+ * commit and ignores its own announcements. A stream that misses something while the listener reconnects gets it on its
  * own reconnect (Last-Event-ID replay).
  */
 @ApplicationScoped
@@ -49,6 +50,8 @@ public class PushFanout {
     @Inject
     PushHub hub;
 
+    /** Tells this instance's announcements apart: its own streams were served in-process already. */
+    private final String instanceId = java.util.UUID.randomUUID().toString();
     private volatile boolean running;
     private volatile Thread listener;
 
@@ -56,7 +59,7 @@ public class PushFanout {
     @Transactional(Transactional.TxType.MANDATORY)
     public void announce(List<PushEvent> pushes) {
         for (int from = 0; from < pushes.size(); from += IDS_PER_NOTIFY) {
-            String ids = pushes.subList(from, Math.min(pushes.size(), from + IDS_PER_NOTIFY)).stream()
+            String ids = instanceId + ";" + pushes.subList(from, Math.min(pushes.size(), from + IDS_PER_NOTIFY)).stream()
                     .map(p -> Long.toString(p.id())).collect(Collectors.joining(","));
             em.createNativeQuery("select count(*) from (select pg_notify(:channel, :ids)) n")
                     .setParameter("channel", CHANNEL).setParameter("ids", ids).getSingleResult();
@@ -96,11 +99,18 @@ public class PushFanout {
                     }
                     List<Long> ids = new ArrayList<>();
                     for (PGNotification n : received) {
-                        for (String id : n.getParameter().split(",")) {
+                        String[] parts = n.getParameter().split(";", 2);
+                        if (parts.length < 2 || parts[0].equals(instanceId)) {
+                            continue;
+                        }
+                        for (String id : parts[1].split(",")) {
                             if (!id.isBlank()) {
                                 ids.add(Long.parseLong(id.trim()));
                             }
                         }
+                    }
+                    if (ids.isEmpty()) {
+                        continue;
                     }
                     hub.publish(QuarkusTransaction.requiringNew().call(() -> notifications.byIds(ids)));
                 }
