@@ -308,6 +308,26 @@ class NotificationFlowTest {
     }
 
     @Test
+    void anotherInstancesCommitReachesThisInstancesStreams() {
+        long ticket = newId();
+        try (SseClient sse = SseClient.open(URI.create(streamUrl.toString()), KeycloakTokens.user("agent3"))) {
+            sse.awaitEvent("ready", Duration.ofSeconds(10));
+            // What another instance's consumer does: write a hint and announce it, in one transaction.
+            long id = QuarkusTransaction.requiringNew().call(() -> {
+                long hint = ((Number) em.createNativeQuery(
+                                "insert into ticket_hint (ticket_id, type) values (:t, 'TicketMoved') returning id")
+                        .setParameter("t", ticket).getSingleResult()).longValue();
+                em.createNativeQuery("select count(*) from (select pg_notify('relaydesk_notification_push', :p)) n")
+                        .setParameter("p", "another-instance;" + hint).getSingleResult();
+                return hint;
+            });
+            SseClient.Event hint = sse.await(e -> "ticket".equals(e.event())
+                    && e.data().contains("\"ticketId\":" + ticket), Duration.ofSeconds(5));
+            assertEquals(Long.toString(id), hint.id());
+        }
+    }
+
+    @Test
     void notificationsArePagedFilteredAndMarkedRead() {
         long queue = newId();
         preferences("agent2", List.of(queue), Map.of("NEW_TICKET", channels(false, true)), null);
