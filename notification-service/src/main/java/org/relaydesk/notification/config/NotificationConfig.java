@@ -1,0 +1,78 @@
+package org.relaydesk.notification.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Set;
+
+/** Business settings of agent notifications. */
+@ConfigMapping(prefix = "relaydesk.notification")
+public interface NotificationConfig {
+
+    /** Link to a ticket in the agent SPA; the ticket id is appended. */
+    @WithDefault("http://127.0.0.1:8080/#/tickets/")
+    String ticketLinkBase();
+
+    /** Mail domain for agents whose address is unknown (they never saved preferences): {@code <username>@<domain>}. */
+    @WithDefault("relaydesk.local")
+    String mailDomain();
+
+    /** Language of agents without preferences (en, nl or de). */
+    @WithDefault("en")
+    String defaultLanguage();
+
+    /** How long ticket change hints are kept for Last-Event-ID resumes. */
+    @WithDefault("1h")
+    Duration hintRetention();
+
+    /**
+     * The default business window in which escalation and pending-reminder mails are delivered
+     * (SPEC I3); mails outside it are held until its next start. One calendar for all tickets: the
+     * per-queue calendars live in escalation-service.
+     */
+    Business business();
+
+    /** The business window. */
+    interface Business {
+        /** Time zone of the window. */
+        @WithDefault("Europe/Amsterdam")
+        ZoneId zone();
+
+        /** Working days. */
+        @WithDefault("MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY")
+        Set<DayOfWeek> days();
+
+        /** Start of the working day (local time). */
+        @WithDefault("08:00")
+        LocalTime start();
+
+        /** End of the working day (local time, exclusive). */
+        @WithDefault("17:00")
+        LocalTime end();
+    }
+
+    /** The mail outbox relay. */
+    Outbox outbox();
+
+    /** The mail outbox relay. */
+    interface Outbox {
+        /** Most mails published per round trip. */
+        @WithDefault("200")
+        int batchSize();
+
+        /** How often to look for due rows (held mails are released by this poll). */
+        @WithDefault("500ms")
+        Duration pollInterval();
+
+        /** How long to wait for Kafka to acknowledge a batch. */
+        @WithDefault("10s")
+        Duration sendTimeout();
+
+        /** Longest retry delay while Kafka stays down. */
+        @WithDefault("10s")
+        Duration retryMax();
+    }
+}
