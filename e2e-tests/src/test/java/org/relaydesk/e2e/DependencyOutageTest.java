@@ -38,6 +38,11 @@ class DependencyOutageTest {
     @AfterEach
     void stackBackUp() {
         Platform.run(Duration.ofMinutes(4), "stack", "up");
+        // every service recovers by itself once its dependencies are back
+        for (Platform.Service service : Platform.ALL) {
+            Awaitility.await().atMost(Duration.ofSeconds(120)).untilAsserted(() ->
+                    given().baseUri(service.baseUrl()).when().get("/q/health/ready").then().statusCode(200));
+        }
     }
 
     @Test
@@ -77,7 +82,8 @@ class DependencyOutageTest {
         String token = KeycloakTokens.user("agent1");
         try (TopicRecorder events = TopicRecorder.open(Topics.TICKET_EVENTS)) {
             Platform.run(Duration.ofMinutes(1), "stack", "down", "kafka");
-            Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+            // the Kafka check waits for its admin-client timeout before it reports DOWN
+            Awaitility.await().atMost(Duration.ofSeconds(120)).untilAsserted(() ->
                     given().baseUri(Platform.TICKET.baseUrl()).when().get("/q/health/ready")
                             .then().statusCode(503)
                             .body("checks.findAll { it.status == 'DOWN' }.name", hasItem("Kafka connection health check")));

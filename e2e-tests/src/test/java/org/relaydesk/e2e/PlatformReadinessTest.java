@@ -5,6 +5,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
 import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import org.awaitility.Awaitility;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -43,6 +45,9 @@ class PlatformReadinessTest {
     @ParameterizedTest(name = "{0} is ready with its real dependencies")
     @MethodSource("services")
     void readyWithDependencies(String name, Platform.Service service) {
+        // just started (or recovering after another test stopped a component): give it a minute
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                given().baseUri(service.baseUrl()).when().get("/q/health/ready").then().statusCode(200));
         JsonPath health = given().baseUri(service.baseUrl())
                 .when().get("/q/health/ready")
                 .then().statusCode(200).body("status", equalTo("UP"))
