@@ -105,7 +105,8 @@ public class TicketSearch {
         return Map.of("terms", Map.of("queueId", List.copyOf(scope.queueIds())));
     }
 
-    Map<String, Object> query(TicketSearchRequest r, Scope scope) {
+    /** The bool query of a search: text, field filters and the permission filter. */
+    public Map<String, Object> query(TicketSearchRequest r, Scope scope) {
         List<Object> must = new ArrayList<>();
         List<Object> filter = new ArrayList<>();
         filter.add(permissionFilter(scope));
