@@ -33,6 +33,7 @@ public class Indices {
             {
               "settings": {"number_of_shards": 1, "number_of_replicas": 0},
               "mappings": {
+                "_meta": {"schema": %2$d},
                 "dynamic": false,
                 "properties": {
                   "ticketId":       {"type": "long"},
@@ -86,7 +87,7 @@ public class Indices {
                   {"dynamic_fields": {"path_match": "dynamicFields.*", "mapping": {"type": "keyword", "ignore_above": 512}}}
                 ]
               }
-            }""".formatted(TEXT);
+            }""".formatted(TEXT, 2);
 
     static final String ARTICLE_MAPPING = """
             {
@@ -163,6 +164,44 @@ public class Indices {
         if (!es.exists("/_alias/" + alias)) {
             createIndex(alias + "-v1", mapping, alias);
             LOG.infof("created index %s-v1 behind alias %s", alias, alias);
+            return;
+        }
+        upgrade(alias, mapping);
+    }
+
+    /**
+     * An index of an older mapping (no or a lower {@code _meta.schema}) gets the new fields added
+     * (mappings only grow); fields whose definition changed need a reindex, which is logged.
+     */
+    private void upgrade(String alias, String mapping) {
+        JsonNode wanted = readTree(mapping).path("mappings");
+        JsonNode current = es.call("GET", "/" + alias + "/_mapping", null);
+        JsonNode existing = current.elements().hasNext() ? current.elements().next().path("mappings") : null;
+        if (existing == null || existing.path("_meta").path("schema").asInt(0) >= wanted.path("_meta").path("schema").asInt()) {
+            return;
+        }
+        var properties = (com.fasterxml.jackson.databind.node.ObjectNode) wanted.path("properties").deepCopy();
+        List<String> changed = new ArrayList<>();
+        existing.path("properties").fieldNames().forEachRemaining(f -> {
+            if (properties.has(f)) {
+                if (!properties.get(f).equals(existing.path("properties").get(f))) {
+                    changed.add(f);
+                }
+                properties.remove(f);
+            }
+        });
+        var body = Json.MAPPER.createObjectNode();
+        body.set("properties", properties);
+        body.set("dynamic_templates", wanted.path("dynamic_templates"));
+        if (changed.isEmpty()) {
+            body.set("_meta", wanted.path("_meta"));
+        }
+        es.call("PUT", "/" + alias + "/_mapping", body);
+        if (changed.isEmpty()) {
+            LOG.infof("index %s: mapping upgraded to schema %d", alias, wanted.path("_meta").path("schema").asInt());
+        } else {
+            LOG.warnf("index %s: new fields added, but %s changed: run POST /api/search/reindex (admin) to rebuild it",
+                    alias, changed);
         }
     }
 

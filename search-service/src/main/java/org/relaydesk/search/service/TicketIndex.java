@@ -71,11 +71,24 @@ public class TicketIndex {
         shadow.set(target);
     }
 
-    public Set<Long> stopShadow() {
+    /** The tickets touched since the last call (events keep being written to the new indices). */
+    public Set<Long> drainShadowTouched() {
+        Set<Long> touched = Set.copyOf(shadowMisses);
+        shadowMisses.removeAll(touched);
+        return touched;
+    }
+
+    public void stopShadow() {
         shadow.set(null);
-        Set<Long> misses = Set.copyOf(shadowMisses);
         shadowMisses.clear();
-        return misses;
+    }
+
+    static Instant instantOrNull(JsonNode n) {
+        return instant(n);
+    }
+
+    static Double minutesBetween(Instant from, Instant to) {
+        return from == null || to == null ? null : minutes(from, to);
     }
 
     /** Applies one event to the live indices (and a reindex's new indices). */
@@ -302,39 +315,59 @@ public class TicketIndex {
 
     /** The ticket-level article text, internal and customer-visible, rebuilt from the article documents. */
     Map<String, Object> articleFields(Target target, List<Long> ids) {
+        List<JsonNode> sources = new ArrayList<>();
+        if (!ids.isEmpty()) {
+            JsonNode docs = es.call("POST", "/" + target.articles() + "/_mget",
+                    Map.of("ids", ids.stream().map(String::valueOf).toList()));
+            for (JsonNode d : docs.path("docs")) {
+                if (d.path("found").asBoolean()) {
+                    sources.add(d.path("_source"));
+                }
+            }
+        }
+        Map<String, Object> doc = articleText(sources);
+        doc.put("articleIds", ids);
+        doc.put("articleCount", ids.size());
+        return doc;
+    }
+
+    /** The searchable article text of a ticket from its article documents (as indexed in {@code articles}). */
+    public static Map<String, Object> articleText(List<JsonNode> articles) {
         Map<String, List<String>> all = new LinkedHashMap<>();
         for (String f : List.of("from", "to", "cc", "subject", "body", "attachmentNames",
                 "publicFrom", "publicTo", "publicCc", "publicSubject", "publicBody", "publicAttachmentNames")) {
             all.put(f, new ArrayList<>());
         }
-        if (!ids.isEmpty()) {
-            JsonNode docs = es.call("POST", "/" + target.articles() + "/_mget",
-                    Map.of("ids", ids.stream().map(String::valueOf).toList()));
-            for (JsonNode d : docs.path("docs")) {
-                if (!d.path("found").asBoolean()) {
-                    continue;
+        for (JsonNode s : articles) {
+            boolean visible = s.path("visibleForCustomer").asBoolean();
+            for (String f : List.of("from", "to", "cc", "subject", "body", "attachmentNames")) {
+                JsonNode v = s.path(f);
+                List<String> values = new ArrayList<>();
+                if (v.isArray()) {
+                    v.forEach(x -> values.add(x.asText()));
+                } else if (!v.isNull() && !v.isMissingNode()) {
+                    values.add(v.asText());
                 }
-                JsonNode s = d.path("_source");
-                boolean visible = s.path("visibleForCustomer").asBoolean();
-                for (String f : List.of("from", "to", "cc", "subject", "body", "attachmentNames")) {
-                    JsonNode v = s.path(f);
-                    List<String> values = new ArrayList<>();
-                    if (v.isArray()) {
-                        v.forEach(x -> values.add(x.asText()));
-                    } else if (!v.isNull() && !v.isMissingNode()) {
-                        values.add(v.asText());
-                    }
-                    all.get(f).addAll(values);
-                    if (visible) {
-                        all.get("public" + Character.toUpperCase(f.charAt(0)) + f.substring(1)).addAll(values);
-                    }
+                all.get(f).addAll(values);
+                if (visible) {
+                    all.get("public" + Character.toUpperCase(f.charAt(0)) + f.substring(1)).addAll(values);
                 }
             }
         }
-        Map<String, Object> doc = new LinkedHashMap<>(all);
-        doc.put("articleIds", ids);
-        doc.put("articleCount", ids.size());
-        return doc;
+        return new LinkedHashMap<>(all);
+    }
+
+    /** Dynamic field values as indexed: text, or a list of texts. */
+    public static Object dynamicValue(JsonNode v) {
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (v.isArray()) {
+            List<String> values = new ArrayList<>();
+            v.forEach(x -> values.add(x.asText()));
+            return values;
+        }
+        return v.asText();
     }
 
     private void update(Target target, String id, Map<String, Object> doc) {
@@ -363,18 +396,6 @@ public class TicketIndex {
             ticket.path("articleIds").forEach(n -> ids.add(n.asLong()));
         }
         return new ArrayList<>(new LinkedHashSet<>(ids));
-    }
-
-    private static Object dynamicValue(JsonNode v) {
-        if (v == null || v.isNull()) {
-            return null;
-        }
-        if (v.isArray()) {
-            List<String> values = new ArrayList<>();
-            v.forEach(x -> values.add(x.asText()));
-            return values;
-        }
-        return v.asText();
     }
 
     static long ticketIdOf(EventEnvelope event) {
