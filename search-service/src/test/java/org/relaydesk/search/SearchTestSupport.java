@@ -12,13 +12,14 @@ import org.relaydesk.testsupport.TopicPublisher;
 /** Waits until the service's consumer reads ticket.events (the test group starts at the topic's end). */
 final class SearchTestSupport {
 
-    private static volatile boolean ready;
+    /** The port of the application whose consumer was seen running (a test resource restarts the app). */
+    private static volatile int readyPort = -1;
 
     private SearchTestSupport() {
     }
 
     static synchronized void awaitConsumer() {
-        if (ready) {
+        if (readyPort == io.restassured.RestAssured.port) {
             return;
         }
         AtomicReference<String> probe = new AtomicReference<>();
@@ -33,7 +34,7 @@ final class SearchTestSupport {
                 return false;
             });
         }
-        ready = true;
+        readyPort = io.restassured.RestAssured.port;
     }
 
     private static boolean found(String number) {

@@ -8,7 +8,7 @@ import org.relaydesk.search.api.TicketSearchRequest;
  * tickets that match the filter.
  *
  * <p>Dimensions: {@code queue}, {@code state}, {@code stateType}, {@code priority}, {@code owner},
- * {@code responsible}, {@code customer} (customer id), {@code customerUser}, {@code service},
+ * {@code responsible}, {@code customer} (customer id), {@code customerUser}, {@code service}, {@code serviceId},
  * {@code type}, {@code lock}, {@code df:<Field>} (a dynamic field), and time as
  * {@code created:day|week|month} or {@code closed:day|week|month}.
  *

@@ -31,7 +31,8 @@ public class StatisticsService {
             Map.entry("queue", "queue"), Map.entry("state", "state"), Map.entry("stateType", "stateType"),
             Map.entry("priority", "priority"), Map.entry("owner", "owner"), Map.entry("responsible", "responsible"),
             Map.entry("customer", "customerId"), Map.entry("customerUser", "customerUserId"),
-            Map.entry("service", "service"), Map.entry("type", "type"), Map.entry("lock", "lock"));
+            Map.entry("service", "service"), Map.entry("serviceId", "serviceId"), Map.entry("type", "type"),
+            Map.entry("lock", "lock"));
     static final Map<String, String> TIMES = Map.of("created", "createdAt", "closed", "closedAt", "changed", "changedAt");
     static final Map<String, String> DURATIONS = Map.of("firstResponse", "firstResponseMinutes", "solution", "solutionMinutes");
 
@@ -146,7 +147,7 @@ public class StatisticsService {
                     + ", df:<field>, created|closed|changed:day|week|month");
         }
         Map<String, Object> terms = new LinkedHashMap<>(Map.of("field", field, "size", 1000));
-        if (!"priority".equals(dim)) {
+        if (!"priority".equals(dim) && !"serviceId".equals(dim)) {
             terms.put("missing", "(none)");
         }
         terms.put("order", Map.of("_key", "asc"));
