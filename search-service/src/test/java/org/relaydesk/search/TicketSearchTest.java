@@ -166,4 +166,42 @@ class TicketSearchTest {
                         .body("hits[0].ticket.stateType", equalTo("merged"))
                         .body("hits[0].ticket.mergedInto", equalTo(target.number)));
     }
+
+    @Test
+    void ownerLockResponsibleAndEscalationAreFilterable() {
+        TicketEvents t;
+        try (TopicPublisher kafka = TopicPublisher.open()) {
+            t = new TicketEvents(kafka).created("Escalating ticket", 4, "Misc", "customer1", Instant.now());
+            t.publish(EventTypes.OWNER_CHANGED, new org.relaydesk.contracts.ticket.OwnerChanged(t.id, null, "agent3", "agent1"));
+            t.publish(EventTypes.TICKET_LOCKED, new org.relaydesk.contracts.ticket.TicketLocked(t.id, "agent3", "agent3"));
+            t.publish(EventTypes.RESPONSIBLE_CHANGED, new org.relaydesk.contracts.ticket.ResponsibleChanged(t.id, null, "agent1", "agent1"));
+            kafka.publish(org.relaydesk.contracts.Topics.ESCALATION_EVENTS, "ticket", Long.toString(t.id),
+                    EventTypes.TICKET_ESCALATED, Map.of("ticketId", t.id, "kind", "first-response"));
+        }
+        Awaitility.await().atMost(WAIT).untilAsserted(() ->
+                given().auth().oauth2(KeycloakTokens.user("agent1"))
+                        .queryParam("owner", "agent3").queryParam("lock", "lock").queryParam("responsible", "agent1")
+                        .queryParam("escalated", "true").queryParam("number", t.number)
+                        .when().get("/api/search/tickets/page")
+                        .then().statusCode(200).body("hits.ticket.number", equalTo(List.of(t.number))));
+        try (TopicPublisher kafka = TopicPublisher.open()) {
+            t.publish(kafka, EventTypes.TICKET_UNLOCKED, new org.relaydesk.contracts.ticket.TicketUnlocked(t.id, "agent3", "manual", "agent3"));
+        }
+        Awaitility.await().atMost(WAIT).untilAsserted(() ->
+                given().auth().oauth2(KeycloakTokens.user("agent1"))
+                        .queryParam("lock", "unlock").queryParam("number", t.number)
+                        .when().get("/api/search/tickets")
+                        .then().statusCode(200).body("number", equalTo(List.of(t.number))));
+        // sort and search_after pages: one ticket per page, no repeats
+        String first = given().auth().oauth2(KeycloakTokens.user("admin")).queryParam("size", 1).queryParam("sort", "-created")
+                .queryParam("queue", "Misc").when().get("/api/search/tickets").then().statusCode(200)
+                .extract().header("X-Next-Cursor");
+        org.junit.jupiter.api.Assertions.assertNotNull(first);
+        String page1 = given().auth().oauth2(KeycloakTokens.user("admin")).queryParam("size", 1).queryParam("sort", "-created")
+                .queryParam("queue", "Misc").when().get("/api/search/tickets").then().extract().path("[0].number");
+        String page2 = given().auth().oauth2(KeycloakTokens.user("admin")).queryParam("size", 1).queryParam("sort", "-created")
+                .queryParam("queue", "Misc").queryParam("cursor", first).when().get("/api/search/tickets")
+                .then().statusCode(200).extract().path("[0].number");
+        org.junit.jupiter.api.Assertions.assertNotEquals(page1, page2);
+    }
 }

@@ -40,7 +40,12 @@ public class SearchResource {
         if (params.onlyText() && (r.q() == null || r.q().isBlank())) {
             throw new IllegalArgumentException("q must not be blank");
         }
-        TicketSearchResult result = search.search(r.withPage(r.cursor(), r.size()), caller.agentScope());
+        // the array carries tickets only: no highlights or counts to compute
+        TicketSearchRequest plain = new TicketSearchRequest(r.q(), r.number(), r.title(), r.queue(), r.queueId(), r.state(),
+                r.stateType(), r.priority(), r.owner(), r.responsible(), r.lock(), r.customerUserId(), r.customerId(),
+                r.service(), r.type(), r.created(), r.changed(), r.closed(), r.dynamicFields(), r.escalated(), r.sort(),
+                r.cursor(), r.size(), false, false);
+        TicketSearchResult result = search.search(plain, caller.agentScope());
         List<Map<String, Object>> tickets = result.hits().stream().map(TicketSearchResult.Hit::ticket).toList();
         Response.ResponseBuilder response = Response.ok(tickets).header("X-Total-Count", result.total());
         if (result.nextCursor() != null) {
