@@ -243,18 +243,31 @@ public class TicketIndex {
         article.put("attachmentNames", a.attachmentNames() == null ? List.of() : a.attachmentNames());
         article.put("createdBy", a.createdBy());
         article.put("createdAt", text(a.createdAt() != null ? a.createdAt() : occurredAt));
-        es.call("PUT", "/" + target.articles() + "/_doc/" + a.articleId(), article);
-
         String id = Long.toString(a.ticketId());
         JsonNode ticket = source(target.tickets(), id);
         if (ticket == null && !target.live()) {
             throw new Es.Rejected(404, "ticket " + id + " not copied yet");
         }
         List<Long> ids = articleIds(ticket);
+        Map<String, Object> doc = new LinkedHashMap<>();
         if (!ids.contains(a.articleId())) {
+            // append this article's text to the ticket's (a redelivery finds it there already)
             ids.add(a.articleId());
+            Map<String, Object> added = articleText(List.of(Json.MAPPER.valueToTree(article)));
+            added.forEach((field, values) -> {
+                List<String> merged = new ArrayList<>();
+                JsonNode existing = ticket == null ? null : ticket.path(field);
+                if (existing != null && existing.isArray()) {
+                    existing.forEach(v -> merged.add(v.asText()));
+                }
+                @SuppressWarnings("unchecked")
+                List<String> more = (List<String>) values;
+                merged.addAll(more);
+                doc.put(field, merged);
+            });
+            doc.put("articleIds", ids);
+            doc.put("articleCount", ids.size());
         }
-        Map<String, Object> doc = articleFields(target, ids);
         if ("agent".equals(a.senderType()) && a.visibleForCustomer()
                 && (ticket == null || ticket.path("firstResponseAt").isNull() || ticket.path("firstResponseAt").isMissingNode())) {
             Instant at = a.createdAt() != null ? a.createdAt() : occurredAt;
@@ -265,7 +278,15 @@ public class TicketIndex {
             }
         }
         doc.put("changedAt", text(occurredAt));
-        upsert(target, id, doc);
+        // the article and the ticket's text in one round trip
+        Map<String, Object> update = new HashMap<>();
+        update.put("doc", doc);
+        update.put("doc_as_upsert", true);
+        String bulk = Json.write(Map.of("index", Map.of("_index", target.articles(), "_id", Long.toString(a.articleId())))) + "\n"
+                + Json.write(article) + "\n"
+                + Json.write(Map.of("update", Map.of("_index", target.tickets(), "_id", id, "retry_on_conflict", 3))) + "\n"
+                + Json.write(update) + "\n";
+        es.bulk(bulk, false);
     }
 
     private void merge(Target target, TicketMerged m, Instant occurredAt) {
