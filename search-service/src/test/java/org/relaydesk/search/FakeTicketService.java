@@ -68,8 +68,38 @@ public class FakeTicketService implements QuarkusTestResourceLifecycleManager {
                 out.write(bytes);
             }
         });
+        // the admin API the queue permission model is read from: the seed queues plus queue 7 "Vendors"
+        // in group 4, which only Keycloak group triage may read (ro)
+        server.createContext("/api/admin/", exchange -> {
+            String path = exchange.getRequestURI().getPath();
+            Object body;
+            if (path.equals("/api/admin/queues")) {
+                body = List.of(queue(1, "Postmaster", 1), queue(2, "Raw", 1), queue(3, "Junk", 1), queue(4, "Misc", 1),
+                        queue(5, "Support", 2), queue(6, "Triage", 3), queue(7, "Vendors", 4));
+            } else {
+                int group = Integer.parseInt(path.split("/")[4]);
+                body = switch (group) {
+                    case 1 -> List.of(Map.of("keycloakGroup", "users", "permissions", List.of("rw")));
+                    case 2 -> List.of(Map.of("keycloakGroup", "support-engineers", "permissions", List.of("rw")));
+                    case 3 -> List.of(Map.of("keycloakGroup", "triage", "permissions", List.of("rw")));
+                    default -> List.of(Map.of("keycloakGroup", "triage", "permissions", List.of("ro")),
+                            Map.of("keycloakGroup", "users", "permissions", List.of("move_into")));
+                };
+            }
+            byte[] bytes = Json.write(body).getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        });
         server.start();
-        return Map.of("relaydesk.search.ticket-service.url", "http://127.0.0.1:" + server.getAddress().getPort());
+        return Map.of("relaydesk.search.ticket-service.url", "http://127.0.0.1:" + server.getAddress().getPort(),
+                "relaydesk.search.permissions-refresh", "1S");
+    }
+
+    private static Map<String, Object> queue(int id, String name, int groupId) {
+        return Map.of("id", id, "name", name, "groupId", groupId);
     }
 
     @Override

@@ -43,6 +43,16 @@ public class TicketServiceClient {
         return get("/api/tickets/" + id + "?articles=true");
     }
 
+    /** All queues (admin API): id, name, groupId. */
+    public JsonNode queues() {
+        return get("/api/admin/queues");
+    }
+
+    /** The Keycloak groups' permissions on a RelayDesk group (admin API): [{keycloakGroup, permissions}]. */
+    public JsonNode groupGrants(long groupId) {
+        return get("/api/admin/groups/" + groupId + "/permissions");
+    }
+
     private JsonNode get(String path) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(config.ticketService().url() + path))
                 .timeout(config.ticketService().timeout())

@@ -24,6 +24,13 @@ public interface SearchConfig {
      */
     Map<String, String> queueGroups();
 
+    /**
+     * How often the queue permissions are read from ticket-service's admin API (queues, group
+     * grants); 0 turns it off and only {@link #queueGroups()} applies.
+     */
+    @WithDefault("5M")
+    Duration permissionsRefresh();
+
     /** Role that sees every queue. */
     @WithDefault("admin")
     String adminRole();
