@@ -21,6 +21,11 @@ import org.relaydesk.testsupport.TopicPublisher;
 @QuarkusTest
 class TicketIndexingTest {
 
+    @org.junit.jupiter.api.BeforeEach
+    void consumerRuns() {
+        SearchTestSupport.awaitConsumer();
+    }
+
     @Test
     void createdTicketIsFoundByNumberPrefixAndTitle() {
         long id = ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_000_000_000L);

@@ -31,6 +31,19 @@ public class TicketEventConsumer {
     @Retry(maxRetries = -1, delay = 200, delayUnit = ChronoUnit.MILLIS, maxDuration = 0)
     @ExponentialBackoff(maxDelay = 10, maxDelayUnit = ChronoUnit.SECONDS)
     public void consume(String value) {
+        handle(value);
+    }
+
+    /** Escalations set the ticket's escalated flag (ticket-service does not publish that change). */
+    @Incoming("escalation-events")
+    @Blocking(ordered = true)
+    @Retry(maxRetries = -1, delay = 200, delayUnit = ChronoUnit.MILLIS, maxDuration = 0)
+    @ExponentialBackoff(maxDelay = 10, maxDelayUnit = ChronoUnit.SECONDS)
+    public void consumeEscalation(String value) {
+        handle(value);
+    }
+
+    private void handle(String value) {
         EventEnvelope event;
         try {
             event = Json.readEnvelope(value);

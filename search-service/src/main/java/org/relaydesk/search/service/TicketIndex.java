@@ -1,117 +1,441 @@
 package org.relaydesk.search.service;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.Refresh;
-import co.elastic.clients.elasticsearch.core.SearchResponse;
-import co.elastic.clients.elasticsearch.core.search.Hit;
-import io.quarkus.runtime.StartupEvent;
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
 import org.relaydesk.contracts.EventEnvelope;
 import org.relaydesk.contracts.EventTypes;
+import org.relaydesk.contracts.Json;
+import org.relaydesk.contracts.ticket.ArticleAdded;
+import org.relaydesk.contracts.ticket.CustomerChanged;
+import org.relaydesk.contracts.ticket.DynamicFieldChanged;
+import org.relaydesk.contracts.ticket.OwnerChanged;
+import org.relaydesk.contracts.ticket.PendingTimeSet;
+import org.relaydesk.contracts.ticket.PriorityChanged;
+import org.relaydesk.contracts.ticket.ResponsibleChanged;
 import org.relaydesk.contracts.ticket.TicketCreated;
+import org.relaydesk.contracts.ticket.TicketDeleted;
+import org.relaydesk.contracts.ticket.TicketLocked;
+import org.relaydesk.contracts.ticket.TicketMerged;
+import org.relaydesk.contracts.ticket.TicketMoved;
+import org.relaydesk.contracts.ticket.TicketSplit;
+import org.relaydesk.contracts.ticket.TicketStateChanged;
+import org.relaydesk.contracts.ticket.TicketUnlocked;
+import org.relaydesk.contracts.ticket.TicketUpdated;
 
 /**
- * The Elasticsearch ticket index ({@code tickets}, reached through an alias so a reindex can
- * swap it without downtime). Mappings use only what the minimal distribution ships: the standard
- * analyzer, keywords, and an edge n-gram free prefix query on the ticket number.
+ * Applies ticket (and escalation) events to the ticket and article indices. Ticket fields change
+ * by partial-document updates (no scripts: the minimal distribution has no painless); the article
+ * text that a ticket search matches is rebuilt on the ticket document from the article documents
+ * (read back with real-time GETs, so no refresh is needed).
  */
 @ApplicationScoped
 public class TicketIndex {
 
     private static final Logger LOG = Logger.getLogger(TicketIndex.class);
-    public static final String ALIAS = "tickets";
-    static final String FIRST_INDEX = "tickets-v1";
 
-    private static final String MAPPING = """
-            {
-              "settings": {"number_of_shards": 1, "number_of_replicas": 0},
-              "mappings": {
-                "dynamic": false,
-                "properties": {
-                  "ticketId":       {"type": "long"},
-                  "number":         {"type": "keyword"},
-                  "title":          {"type": "text", "fields": {"raw": {"type": "keyword", "ignore_above": 512}}},
-                  "queueId":        {"type": "long"},
-                  "queueName":      {"type": "keyword"},
-                  "state":          {"type": "keyword"},
-                  "stateType":      {"type": "keyword"},
-                  "priority":       {"type": "integer"},
-                  "channel":        {"type": "keyword"},
-                  "customerUserId": {"type": "keyword"},
-                  "customerId":     {"type": "keyword"},
-                  "ownerId":        {"type": "keyword"},
-                  "locked":         {"type": "boolean"},
-                  "createdAt":      {"type": "date"}
-                }
-              }
-            }""";
+    /** Where events are written: the live aliases, and during a reindex also the new indices. */
+    public record Target(String tickets, String articles, boolean live) {
+    }
 
     @Inject
-    ElasticsearchClient es;
+    Es es;
 
-    /** Creates the first index and its alias when neither exists yet. */
-    void init(@Observes StartupEvent event) {
-        try {
-            if (!es.indices().existsAlias(a -> a.name(ALIAS)).value()) {
-                es.indices().create(c -> c.index(FIRST_INDEX)
-                        .withJson(new StringReader(MAPPING))
-                        .aliases(ALIAS, a -> a.isWriteIndex(true)));
-                LOG.infof("created index %s behind alias %s", FIRST_INDEX, ALIAS);
-            }
-        } catch (IOException | RuntimeException e) {
-            // Elasticsearch may still be starting; readiness reports it, and the first write retries.
-            LOG.warnf("could not prepare the ticket index yet: %s", e.getMessage());
-        }
+    @Inject
+    Indices indices;
+
+    /** The extra target of a running reindex, null otherwise. */
+    private final AtomicReference<Target> shadow = new AtomicReference<>();
+    /** Tickets an event touched while a reindex ran: the reindex reads them again before the swap. */
+    private final Set<Long> shadowMisses = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    private volatile Instant lastOccurredAt;
+
+    public Instant lastOccurredAt() {
+        return lastOccurredAt;
     }
 
-    /** Applies one ticket event to the index. */
+    public void startShadow(Target target) {
+        shadowMisses.clear();
+        shadow.set(target);
+    }
+
+    /** The tickets touched since the last call (events keep being written to the new indices). */
+    public Set<Long> drainShadowTouched() {
+        Set<Long> touched = Set.copyOf(shadowMisses);
+        shadowMisses.removeAll(touched);
+        return touched;
+    }
+
+    public void stopShadow() {
+        shadow.set(null);
+        shadowMisses.clear();
+    }
+
+    static Instant instantOrNull(JsonNode n) {
+        return instant(n);
+    }
+
+    static Double minutesBetween(Instant from, Instant to) {
+        return from == null || to == null ? null : minutes(from, to);
+    }
+
+    /** Applies one event to the live indices (and a reindex's new indices). */
     public void apply(EventEnvelope event) {
-        if (EventTypes.TICKET_CREATED.equals(event.type())) {
-            TicketCreated created = event.payloadAs(TicketCreated.class);
-            Map<String, Object> doc = new LinkedHashMap<>();
-            doc.put("ticketId", created.ticketId());
-            doc.put("number", created.number());
-            doc.put("title", created.title());
-            doc.put("queueId", created.queueId());
-            doc.put("queueName", created.queueName());
-            doc.put("state", created.state());
-            doc.put("stateType", created.stateType());
-            doc.put("priority", created.priority());
-            doc.put("channel", created.channel());
-            doc.put("customerUserId", created.customerUserId());
-            doc.put("customerId", created.customerId());
-            doc.put("ownerId", created.ownerId());
-            doc.put("locked", created.locked());
-            doc.put("createdAt", created.createdAt().toString());
+        apply(event, new Target(indices.tickets(), indices.articles(), true));
+        Target s = shadow.get();
+        if (s != null) {
+            shadowMisses.add(ticketIdOf(event));
             try {
-                es.index(i -> i.index(ALIAS).id(event.aggregateId()).document(doc).refresh(Refresh.False));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                apply(event, s);
+            } catch (Es.Rejected e) {
+                if (e.status != 404) {
+                    throw e;
+                }
             }
+        }
+        lastOccurredAt = event.occurredAt();
+    }
+
+    void apply(EventEnvelope event, Target target) {
+        String id = Long.toString(ticketIdOf(event));
+        Map<String, Object> doc = new LinkedHashMap<>();
+        switch (event.type()) {
+            case EventTypes.TICKET_CREATED -> {
+                TicketCreated c = event.payloadAs(TicketCreated.class);
+                doc.put("ticketId", c.ticketId());
+                doc.put("number", c.number());
+                doc.put("title", c.title());
+                doc.put("queueId", c.queueId());
+                doc.put("queue", c.queueName());
+                doc.put("state", c.state());
+                doc.put("stateType", c.stateType());
+                doc.put("priority", c.priority());
+                doc.put("type", c.type());
+                doc.put("channel", c.channel());
+                doc.put("customerUserId", c.customerUserId());
+                doc.put("customerId", c.customerId());
+                doc.put("owner", c.ownerId());
+                doc.put("responsible", c.responsible());
+                doc.put("locked", c.locked());
+                doc.put("lock", c.locked() ? "lock" : "unlock");
+                doc.put("serviceId", c.serviceId());
+                doc.put("slaId", c.slaId());
+                doc.put("pendingUntil", text(c.pendingUntil()));
+                doc.put("escalated", false);
+                doc.put("createdAt", text(c.createdAt()));
+                doc.put("createdBy", c.createdBy());
+                doc.put("changedAt", text(c.createdAt()));
+                es.call("POST", "/" + target.tickets() + "/_update/" + id, Map.of("doc", doc, "doc_as_upsert", true));
+                return;
+            }
+            case EventTypes.ARTICLE_ADDED -> {
+                addArticle(target, event.payloadAs(ArticleAdded.class), event.occurredAt());
+                return;
+            }
+            case EventTypes.TICKET_STATE_CHANGED -> {
+                TicketStateChanged s = event.payloadAs(TicketStateChanged.class);
+                doc.put("state", s.newState());
+                doc.put("stateType", s.newStateType());
+                doc.put("pendingUntil", text(s.pendingUntil()));
+                boolean closed = "closed".equals(s.newStateType());
+                Instant closedAt = closed ? (s.closedAt() != null ? s.closedAt() : event.occurredAt()) : null;
+                doc.put("closedAt", text(closedAt));
+                if (closedAt != null) {
+                    JsonNode current = source(target.tickets(), id);
+                    Instant created = current == null ? null : instant(current.path("createdAt"));
+                    doc.put("solutionMinutes", created == null ? null : minutes(created, closedAt));
+                } else {
+                    doc.put("solutionMinutes", null);
+                }
+            }
+            case EventTypes.TICKET_MOVED -> {
+                TicketMoved m = event.payloadAs(TicketMoved.class);
+                doc.put("queueId", m.newQueueId());
+                doc.put("queue", m.newQueueName());
+            }
+            case EventTypes.OWNER_CHANGED -> doc.put("owner", event.payloadAs(OwnerChanged.class).newOwner());
+            case EventTypes.RESPONSIBLE_CHANGED -> doc.put("responsible", event.payloadAs(ResponsibleChanged.class).newResponsible());
+            case EventTypes.TICKET_LOCKED -> {
+                doc.put("locked", true);
+                doc.put("lock", "lock");
+                doc.put("owner", event.payloadAs(TicketLocked.class).owner());
+            }
+            case EventTypes.TICKET_UNLOCKED -> {
+                event.payloadAs(TicketUnlocked.class);
+                doc.put("locked", false);
+                doc.put("lock", "unlock");
+            }
+            case EventTypes.PRIORITY_CHANGED -> doc.put("priority", event.payloadAs(PriorityChanged.class).newPriority());
+            case EventTypes.PENDING_TIME_SET -> {
+                PendingTimeSet p = event.payloadAs(PendingTimeSet.class);
+                doc.put("pendingUntil", text(p.pendingUntil()));
+                if (p.state() != null) {
+                    doc.put("state", p.state());
+                    doc.put("stateType", p.stateType());
+                }
+            }
+            case EventTypes.DYNAMIC_FIELD_CHANGED -> {
+                DynamicFieldChanged d = event.payloadAs(DynamicFieldChanged.class);
+                doc.put("dynamicFields", new HashMap<>(java.util.Collections.singletonMap(d.field(), dynamicValue(d.newValue()))));
+            }
+            case EventTypes.CUSTOMER_CHANGED -> {
+                CustomerChanged c = event.payloadAs(CustomerChanged.class);
+                doc.put("customerUserId", c.newCustomerUserId());
+                doc.put("customerId", c.newCustomerId());
+            }
+            case EventTypes.TICKET_UPDATED -> {
+                for (TicketUpdated.FieldChange c : event.payloadAs(TicketUpdated.class).changes()) {
+                    switch (c.field()) {
+                        case "title" -> doc.put("title", c.newValue());
+                        case "type" -> doc.put("type", c.newValue());
+                        case "service" -> doc.put("service", c.newValue());
+                        case "sla" -> doc.put("sla", c.newValue());
+                        default -> LOG.debugf("ticket field %s not indexed", c.field());
+                    }
+                }
+            }
+            case EventTypes.TICKET_SPLIT -> doc.put("splitFrom", event.payloadAs(TicketSplit.class).sourceTicketId());
+            case EventTypes.TICKET_MERGED -> {
+                merge(target, event.payloadAs(TicketMerged.class), event.occurredAt());
+                return;
+            }
+            case EventTypes.TICKET_DELETED -> {
+                delete(target, event.payloadAs(TicketDeleted.class).ticketId());
+                return;
+            }
+            case EventTypes.TICKET_ESCALATED -> doc.put("escalated", true);
+            case EventTypes.ESCALATION_STOPPED -> doc.put("escalated", false);
+            default -> {
+                // links, seen flags, delivery results, warnings: nothing searchable changes
+                return;
+            }
+        }
+        doc.put("changedAt", text(event.occurredAt()));
+        update(target, id, doc);
+    }
+
+    private void addArticle(Target target, ArticleAdded a, Instant occurredAt) {
+        Map<String, Object> article = new LinkedHashMap<>();
+        article.put("articleId", a.articleId());
+        article.put("ticketId", a.ticketId());
+        article.put("ticketNumber", a.ticketNumber());
+        article.put("kind", a.kind());
+        article.put("senderType", a.senderType());
+        article.put("channel", a.channel());
+        article.put("visibleForCustomer", a.visibleForCustomer());
+        article.put("from", a.from());
+        article.put("to", a.to());
+        article.put("cc", a.cc());
+        article.put("subject", a.subject());
+        article.put("body", a.bodyText());
+        article.put("attachmentNames", a.attachmentNames() == null ? List.of() : a.attachmentNames());
+        article.put("createdBy", a.createdBy());
+        article.put("createdAt", text(a.createdAt() != null ? a.createdAt() : occurredAt));
+        String id = Long.toString(a.ticketId());
+        JsonNode ticket = source(target.tickets(), id);
+        if (ticket == null && !target.live()) {
+            throw new Es.Rejected(404, "ticket " + id + " not copied yet");
+        }
+        List<Long> ids = articleIds(ticket);
+        Map<String, Object> doc = new LinkedHashMap<>();
+        if (!ids.contains(a.articleId())) {
+            // append this article's text to the ticket's (a redelivery finds it there already)
+            ids.add(a.articleId());
+            Map<String, Object> added = articleText(List.of(Json.MAPPER.valueToTree(article)));
+            added.forEach((field, values) -> {
+                List<String> merged = new ArrayList<>();
+                JsonNode existing = ticket == null ? null : ticket.path(field);
+                if (existing != null && existing.isArray()) {
+                    existing.forEach(v -> merged.add(v.asText()));
+                }
+                @SuppressWarnings("unchecked")
+                List<String> more = (List<String>) values;
+                merged.addAll(more);
+                doc.put(field, merged);
+            });
+            doc.put("articleIds", ids);
+            doc.put("articleCount", ids.size());
+        }
+        if ("agent".equals(a.senderType()) && a.visibleForCustomer()
+                && (ticket == null || ticket.path("firstResponseAt").isNull() || ticket.path("firstResponseAt").isMissingNode())) {
+            Instant at = a.createdAt() != null ? a.createdAt() : occurredAt;
+            doc.put("firstResponseAt", text(at));
+            Instant created = ticket == null ? null : instant(ticket.path("createdAt"));
+            if (created != null) {
+                doc.put("firstResponseMinutes", minutes(created, at));
+            }
+        }
+        doc.put("changedAt", text(occurredAt));
+        // the article and the ticket's text in one round trip
+        Map<String, Object> update = new HashMap<>();
+        update.put("doc", doc);
+        update.put("doc_as_upsert", true);
+        String bulk = Json.write(Map.of("index", Map.of("_index", target.articles(), "_id", Long.toString(a.articleId())))) + "\n"
+                + Json.write(article) + "\n"
+                + Json.write(Map.of("update", Map.of("_index", target.tickets(), "_id", id, "retry_on_conflict", 3))) + "\n"
+                + Json.write(update) + "\n";
+        es.bulk(bulk, false);
+    }
+
+    private void merge(Target target, TicketMerged m, Instant occurredAt) {
+        String sourceId = Long.toString(m.ticketId());
+        String targetId = Long.toString(m.targetTicketId());
+        StringBuilder bulk = new StringBuilder();
+        for (Long articleId : m.articleIds()) {
+            bulk.append(Json.write(Map.of("update", Map.of("_index", target.articles(), "_id", articleId.toString()))))
+                    .append('\n')
+                    .append(Json.write(Map.of("doc", Map.of("ticketId", m.targetTicketId(), "ticketNumber", m.targetNumber()))))
+                    .append('\n');
+        }
+        if (!bulk.isEmpty()) {
+            es.bulk(bulk.toString(), false);
+        }
+        JsonNode source = source(target.tickets(), sourceId);
+        List<Long> remaining = articleIds(source);
+        remaining.removeAll(m.articleIds());
+        Map<String, Object> sourceDoc = articleFields(target, remaining);
+        sourceDoc.put("mergedInto", m.targetNumber());
+        sourceDoc.put("changedAt", text(occurredAt));
+        upsert(target, sourceId, sourceDoc);
+
+        JsonNode targetTicket = source(target.tickets(), targetId);
+        List<Long> targetIds = articleIds(targetTicket);
+        for (Long articleId : m.articleIds()) {
+            if (!targetIds.contains(articleId)) {
+                targetIds.add(articleId);
+            }
+        }
+        targetIds.sort(null);
+        Map<String, Object> targetDoc = articleFields(target, targetIds);
+        targetDoc.put("changedAt", text(occurredAt));
+        upsert(target, targetId, targetDoc);
+    }
+
+    private void delete(Target target, long ticketId) {
+        String id = Long.toString(ticketId);
+        JsonNode ticket = source(target.tickets(), id);
+        StringBuilder bulk = new StringBuilder();
+        for (Long articleId : articleIds(ticket)) {
+            bulk.append(Json.write(Map.of("delete", Map.of("_index", target.articles(), "_id", articleId.toString())))).append('\n');
+        }
+        bulk.append(Json.write(Map.of("delete", Map.of("_index", target.tickets(), "_id", id)))).append('\n');
+        es.bulk(bulk.toString(), false);
+    }
+
+    /** The ticket-level article text, internal and customer-visible, rebuilt from the article documents. */
+    Map<String, Object> articleFields(Target target, List<Long> ids) {
+        List<JsonNode> sources = new ArrayList<>();
+        if (!ids.isEmpty()) {
+            JsonNode docs = es.call("POST", "/" + target.articles() + "/_mget",
+                    Map.of("ids", ids.stream().map(String::valueOf).toList()));
+            for (JsonNode d : docs.path("docs")) {
+                if (d.path("found").asBoolean()) {
+                    sources.add(d.path("_source"));
+                }
+            }
+        }
+        Map<String, Object> doc = articleText(sources);
+        doc.put("articleIds", ids);
+        doc.put("articleCount", ids.size());
+        return doc;
+    }
+
+    /** The searchable article text of a ticket from its article documents (as indexed in {@code articles}). */
+    public static Map<String, Object> articleText(List<JsonNode> articles) {
+        Map<String, List<String>> all = new LinkedHashMap<>();
+        for (String f : List.of("from", "to", "cc", "subject", "body", "attachmentNames",
+                "publicFrom", "publicTo", "publicCc", "publicSubject", "publicBody", "publicAttachmentNames")) {
+            all.put(f, new ArrayList<>());
+        }
+        for (JsonNode s : articles) {
+            boolean visible = s.path("visibleForCustomer").asBoolean();
+            for (String f : List.of("from", "to", "cc", "subject", "body", "attachmentNames")) {
+                JsonNode v = s.path(f);
+                List<String> values = new ArrayList<>();
+                if (v.isArray()) {
+                    v.forEach(x -> values.add(x.asText()));
+                } else if (!v.isNull() && !v.isMissingNode()) {
+                    values.add(v.asText());
+                }
+                all.get(f).addAll(values);
+                if (visible) {
+                    all.get("public" + Character.toUpperCase(f.charAt(0)) + f.substring(1)).addAll(values);
+                }
+            }
+        }
+        return new LinkedHashMap<>(all);
+    }
+
+    /** Dynamic field values as indexed: text, or a list of texts. */
+    public static Object dynamicValue(JsonNode v) {
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (v.isArray()) {
+            List<String> values = new ArrayList<>();
+            v.forEach(x -> values.add(x.asText()));
+            return values;
+        }
+        return v.asText();
+    }
+
+    private void update(Target target, String id, Map<String, Object> doc) {
+        if (target.live()) {
+            upsert(target, id, doc);
+        } else {
+            es.call("POST", "/" + target.tickets() + "/_update/" + id, Map.of("doc", doc));
         }
     }
 
-    /** Tickets whose number starts with, or whose title matches, the query. */
-    @SuppressWarnings({"rawtypes", "unchecked"})
-    public List<Map<String, Object>> find(String query, int size) {
-        try {
-            SearchResponse<Map> response = es.search(s -> s.index(ALIAS).size(size)
-                    .query(q -> q.bool(b -> b
-                            .should(sh -> sh.prefix(p -> p.field("number").value(query)))
-                            .should(sh -> sh.match(m -> m.field("title").query(query)))
-                            .minimumShouldMatch("1"))), Map.class);
-            return response.hits().hits().stream().map(Hit::source).map(m -> (Map<String, Object>) m).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    private void upsert(Target target, String id, Map<String, Object> doc) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("doc", doc);
+        body.put("doc_as_upsert", target.live());
+        es.call("POST", "/" + target.tickets() + "/_update/" + id + "?retry_on_conflict=3", body);
+    }
+
+    JsonNode source(String index, String id) {
+        JsonNode r = es.getOrNull("/" + index + "/_doc/" + id);
+        return r == null || !r.path("found").asBoolean() ? null : r.path("_source");
+    }
+
+    private static List<Long> articleIds(JsonNode ticket) {
+        List<Long> ids = new ArrayList<>();
+        if (ticket != null) {
+            ticket.path("articleIds").forEach(n -> ids.add(n.asLong()));
         }
+        return new ArrayList<>(new LinkedHashSet<>(ids));
+    }
+
+    static long ticketIdOf(EventEnvelope event) {
+        JsonNode p = event.payload();
+        if (p != null && p.hasNonNull("ticketId")) {
+            return p.get("ticketId").asLong();
+        }
+        return Long.parseLong(event.aggregateId());
+    }
+
+    private static String text(Instant i) {
+        return i == null ? null : i.toString();
+    }
+
+    private static Instant instant(JsonNode n) {
+        return n == null || !n.isTextual() ? null : Instant.parse(n.asText());
+    }
+
+    private static double minutes(Instant from, Instant to) {
+        return Math.max(0, Duration.between(from, to).toMillis()) / 60000.0;
     }
 }

@@ -1,0 +1,64 @@
+package org.relaydesk.search.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Map;
+
+/** Settings of the search-service. */
+@ConfigMapping(prefix = "relaydesk.search")
+public interface SearchConfig {
+
+    /** Prefix of every index and alias name, so tests (or several installations) can share one Elasticsearch. */
+    @WithDefault("")
+    String indexPrefix();
+
+    /** Delete this instance's indices on shutdown (tests only). */
+    @WithDefault("false")
+    boolean deleteIndicesOnShutdown();
+
+    /**
+     * Queue id to RelayDesk group name: the seed of the queue permission read model. ticket-service
+     * owns the real table (queue -> group -> Keycloak group); events carry no group, so this map must
+     * be kept in step with the queue administration.
+     */
+    Map<String, String> queueGroups();
+
+    /**
+     * How often the queue permissions are read from ticket-service's admin API (queues, group
+     * grants); 0 turns it off and only {@link #queueGroups()} applies.
+     */
+    @WithDefault("5M")
+    Duration permissionsRefresh();
+
+    /** Role that sees every queue. */
+    @WithDefault("admin")
+    String adminRole();
+
+    /** ticket-service, the source of a reindex. */
+    TicketService ticketService();
+
+    interface TicketService {
+        /** Base URL of ticket-service. */
+        @WithDefault("http://127.0.0.1:8081")
+        String url();
+
+        /** Token endpoint for the service account used by the reindex. */
+        @WithDefault("http://127.0.0.1:8180/realms/relaydesk/protocol/openid-connect/token")
+        String tokenUrl();
+
+        @WithDefault("relaydesk-service")
+        String clientId();
+
+        @WithDefault("relaydesk-service-secret")
+        String clientSecret();
+
+        /** Timeout of one call. */
+        @WithDefault("10S")
+        Duration timeout();
+
+        /** Tickets per page while reindexing. */
+        @WithDefault("200")
+        int pageSize();
+    }
+}
