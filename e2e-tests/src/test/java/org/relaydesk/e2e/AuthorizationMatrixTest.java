@@ -104,7 +104,18 @@ class AuthorizationMatrixTest {
                         401, 201, 404, 403, 403, 403, 403, 403),
                 new Cell("GET admin queues", r -> r.get("/api/admin/queues"), 401, 403, 403, 403, 403, 403, 200, 403),
                 new Cell("PUT admin group permissions", r -> r.body(Map.of("grants", List.of())).put("/api/admin/groups/999999/permissions"),
-                        401, 403, 403, 403, 403, 403, 404, 403));
+                        401, 403, 403, 403, 403, 403, 404, 403),
+                // search-service
+                new Cell("GET agent search", r -> r.queryParam("q", "Matrix").get("/api/search/tickets"), 401, 403, 403, 200, 200, 200, 200, 200),
+                new Cell("GET customer search", r -> r.queryParam("q", "Matrix").get("/api/search/portal/tickets"), 401, 200, 200, 403, 403, 403, 403, 403),
+                new Cell("GET statistics reports", r -> r.get("/api/statistics/reports"), 401, 403, 403, 200, 200, 200, 200, 200),
+                new Cell("GET reindex progress", r -> r.get("/api/search/reindex"), 401, 403, 403, 403, 403, 403, 200, 403),
+                // escalation-service
+                new Cell("GET calendars", r -> r.get("/api/calendars"), 401, 403, 403, 200, 200, 200, 200, 200),
+                new Cell("GET queue escalation settings", r -> r.get("/api/escalation/settings/queues/" + queueId), 401, 403, 403, 403, 403, 403, 404, 403),
+                // notification-service
+                new Cell("GET own preferences", r -> r.get("/api/preferences"), 401, 403, 403, 200, 200, 200, 200, 200),
+                new Cell("GET own notifications", r -> r.get("/api/notifications"), 401, 403, 403, 200, 200, 200, 200, 200));
         List<Arguments> arguments = new ArrayList<>();
         for (Cell cell : cells) {
             for (Role role : Role.values()) {
@@ -135,6 +146,21 @@ class AuthorizationMatrixTest {
                 .body("items.id", hasItem((int) ticketId));
         Role.CUSTOMER_B.request().get("/api/portal/tickets?limit=200").then().statusCode(200)
                 .body("items.id", not(hasItem((int) ticketId)));
+    }
+
+    @Test
+    void searchShowsOnlyReadableQueuesAndOwnTickets() {
+        String number = Role.ADMIN.request().get("/api/tickets/" + ticketId).then().statusCode(200)
+                .extract().jsonPath().getString("number");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() ->
+                Role.AGENT_RO.request().queryParam("q", number).get("/api/search/tickets").then().statusCode(200)
+                        .body("number", hasItem(number)));
+        Role.AGENT_OTHER_GROUP.request().queryParam("q", number).get("/api/search/tickets").then().statusCode(200)
+                .body("number", not(hasItem(number)));
+        Role.API_CLIENT.request().queryParam("q", number).get("/api/search/tickets").then().statusCode(200)
+                .body("number", not(hasItem(number)));
+        Role.CUSTOMER_B.request().queryParam("q", number).get("/api/search/portal/tickets").then().statusCode(200)
+                .body("hits.ticket.number", not(hasItem(number)));
     }
 
     @Test

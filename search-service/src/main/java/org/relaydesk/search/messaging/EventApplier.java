@@ -7,6 +7,7 @@ import org.jboss.logging.Logger;
 import org.relaydesk.contracts.EventEnvelope;
 import org.relaydesk.search.service.Es;
 import org.relaydesk.search.service.Indices;
+import org.relaydesk.search.service.QueuePermissions;
 import org.relaydesk.search.service.TicketIndex;
 
 /** Applies one event in one transaction, exactly once per event id. */
@@ -24,10 +25,18 @@ public class EventApplier {
     @Inject
     TicketIndex index;
 
+    @Inject
+    QueuePermissions permissions;
+
     @Transactional
     public void apply(EventEnvelope event) {
         if (!processed.firstTime(event)) {
             return;
+        }
+        if (event.payload() != null) {
+            // a queue the permission model has not seen yet (created since the last refresh)
+            permissions.noteQueue(event.payload().path("queueId").asLong(0));
+            permissions.noteQueue(event.payload().path("newQueueId").asLong(0));
         }
         try {
             index.apply(event);

@@ -39,6 +39,7 @@ public class QueuePermissions {
 
     private volatile Map<Long, Set<String>> readers = Map.of();
     private ScheduledExecutorService scheduler;
+    private final java.util.concurrent.atomic.AtomicBoolean refreshQueued = new java.util.concurrent.atomic.AtomicBoolean();
 
     void start(@Observes StartupEvent event) {
         Map<Long, Set<String>> seed = new HashMap<>();
@@ -97,6 +98,21 @@ public class QueuePermissions {
         }
         readers = Map.copyOf(model);
         LOG.debugf("queue permissions refreshed: %d queues", model.size());
+    }
+
+    /**
+     * Refreshes the model soon when an event names a queue it does not know yet, so agents see a
+     * new queue's tickets without waiting for the periodic refresh (at most one refresh queued).
+     */
+    public void noteQueue(long queueId) {
+        if (queueId <= 0 || readers.containsKey(queueId) || scheduler == null
+                || !refreshQueued.compareAndSet(false, true)) {
+            return;
+        }
+        scheduler.execute(() -> {
+            refreshQueued.set(false);
+            refreshQuietly();
+        });
     }
 
     /** The queues readable with these Keycloak groups. */
