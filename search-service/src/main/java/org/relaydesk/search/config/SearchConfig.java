@@ -10,7 +10,7 @@ import java.util.Map;
 public interface SearchConfig {
 
     /** Prefix of every index and alias name, so tests (or several installations) can share one Elasticsearch. */
-    @WithDefault("")
+    @WithDefault("relaydesk-")
     String indexPrefix();
 
     /** Delete this instance's indices on shutdown (tests only). */
