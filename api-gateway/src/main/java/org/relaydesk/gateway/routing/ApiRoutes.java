@@ -1,5 +1,6 @@
 package org.relaydesk.gateway.routing;
 
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -137,8 +138,26 @@ public class ApiRoutes {
 
         @Override
         public Future<Void> handleProxyResponse(ProxyContext context) {
-            context.response().headers().set(REQUEST_ID, context.request().headers().get(REQUEST_ID));
+            ProxyResponse response = context.response();
+            String requestId = context.request().headers().get(REQUEST_ID);
+            response.headers().set(REQUEST_ID, requestId);
+            if (response.getStatusCode() >= 400 && hasNoBody(response)) {
+                // e.g. a service's bare 403 from a role check: callers always get a problem body
+                String title = HttpResponseStatus.valueOf(response.getStatusCode()).reasonPhrase();
+                String body = Problems.body(response.getStatusCode(), title, service + " answered " + response.getStatusCode(),
+                        context.request().getURI(), requestId);
+                response.headers().remove("Content-Length");
+                response.putHeader("Content-Type", Problems.CONTENT_TYPE);
+                response.setBody(Body.body(Buffer.buffer(body)));
+            }
             return context.sendResponse();
+        }
+
+        private static boolean hasNoBody(ProxyResponse response) {
+            String contentType = response.headers().get("Content-Type");
+            String length = response.headers().get("Content-Length");
+            return (contentType == null || contentType.isBlank())
+                    && ("0".equals(length) || response.getBody() == null || response.getBody().length() == 0);
         }
 
         private ProxyResponse problem(ProxyContext context, Throwable failure) {

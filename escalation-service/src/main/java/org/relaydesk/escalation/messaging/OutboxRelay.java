@@ -30,6 +30,9 @@ import org.relaydesk.escalation.config.RuntimeConfig;
 @ApplicationScoped
 public class OutboxRelay {
 
+    /** False after a failed publish until Kafka acknowledged an event again. */
+    private volatile boolean brokerConfirmed;
+
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /** Advisory lock key: "escrelay" in ASCII. */
     private static final long LOCK_KEY = 0x65736372656c6179L;
@@ -106,14 +109,23 @@ public class OutboxRelay {
                 return 0;
             }
             List<CompletableFuture<Void>> acks = new ArrayList<>(rows.size());
-            for (Object[] row : rows) {
-                acks.add(send((String) row[1], (String) row[2]));
-            }
             try {
+                int from = 0;
+                if (!brokerConfirmed) {
+                    // after a failure the first event goes alone, so no later event overtakes it
+                    send((String) rows.get(0)[1], (String) rows.get(0)[2])
+                            .get(config.outboxSendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                    from = 1;
+                }
+                for (Object[] row : rows.subList(from, rows.size())) {
+                    acks.add(send((String) row[1], (String) row[2]));
+                }
                 CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
                         .get(config.outboxSendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                brokerConfirmed = true;
             } catch (Exception e) {
-                // keep the whole batch: consumers deduplicate on the event id, and order is kept
+                // keep the whole batch: consumers deduplicate on the event id
+                brokerConfirmed = false;
                 throw new IllegalStateException("Kafka did not acknowledge the batch: " + e, e);
             }
             long lastSeq = ((Number) rows.get(rows.size() - 1)[0]).longValue();

@@ -31,6 +31,9 @@ import org.relaydesk.notification.config.NotificationConfig;
 @ApplicationScoped
 public class OutboxRelay {
 
+    /** False after a failed publish until Kafka acknowledged an event again. */
+    private volatile boolean brokerConfirmed;
+
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /** Advisory lock key: "nrelay" in ASCII. */
     private static final long LOCK_KEY = 0x6e72656c6179L;
@@ -108,15 +111,23 @@ public class OutboxRelay {
             }
             List<CompletableFuture<Void>> acks = new ArrayList<>(rows.size());
             List<Long> seqs = new ArrayList<>(rows.size());
-            for (OutboxEvent row : rows) {
-                acks.add(send(row));
-                seqs.add(row.seq);
-            }
             try {
+                for (OutboxEvent row : rows) {
+                    seqs.add(row.seq);
+                    if (!brokerConfirmed && acks.isEmpty()) {
+                        // after a failure the first event goes alone, so no later event overtakes it
+                        send(row).get(config.outbox().sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                        acks.add(CompletableFuture.completedFuture(null));
+                    } else {
+                        acks.add(send(row));
+                    }
+                }
                 CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
                         .get(config.outbox().sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                brokerConfirmed = true;
             } catch (Exception e) {
                 // Keep the rows: the mail-gateway deduplicates on the event id.
+                brokerConfirmed = false;
                 throw new IllegalStateException("Kafka did not acknowledge the batch: " + e.getMessage(), e);
             }
             em.createQuery("delete from OutboxEvent where seq in :seqs").setParameter("seqs", seqs).executeUpdate();

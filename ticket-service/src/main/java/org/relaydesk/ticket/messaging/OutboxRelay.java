@@ -55,6 +55,8 @@ public class OutboxRelay {
     private volatile boolean running;
     private volatile Thread worker;
     private final AtomicLong backlog = new AtomicLong();
+    /** False after a failed publish until Kafka acknowledged an event again. */
+    private volatile boolean brokerConfirmed;
 
     void start(@Observes StartupEvent event) {
         metrics.gauge("relaydesk.outbox.backlog", backlog);
@@ -113,15 +115,25 @@ public class OutboxRelay {
                 return 0;
             }
             List<CompletableFuture<Void>> acks = new ArrayList<>(rows.size());
-            for (OutboxEvent row : rows) {
-                acks.add(send(row));
-            }
             try {
+                int from = 0;
+                if (!brokerConfirmed) {
+                    // After a failure (or at start) the first event goes alone: only once Kafka has
+                    // acknowledged it are later events sent, so a later event can never get out
+                    // while an earlier one is still failing (that would reorder a ticket's events).
+                    send(rows.get(0)).get(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                    from = 1;
+                }
+                for (OutboxEvent row : rows.subList(from, rows.size())) {
+                    acks.add(send(row));
+                }
                 CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
                         .get(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                brokerConfirmed = true;
             } catch (Exception e) {
                 // Keep every row of the batch: consumers deduplicate on the event id, so resending
-                // the ones that did go out is harmless, and order is kept.
+                // the ones that did go out is harmless.
+                brokerConfirmed = false;
                 throw new IllegalStateException("Kafka did not acknowledge the batch: " + rootMessage(e), e);
             }
             long lastSeq = rows.get(rows.size() - 1).seq;
