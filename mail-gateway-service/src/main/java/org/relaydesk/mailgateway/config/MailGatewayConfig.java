@@ -91,6 +91,13 @@ public interface MailGatewayConfig {
         @WithDefault("true")
         boolean sendEnabled();
 
+        /**
+         * Only act on events whose envelope {@code source} is in this list (all when absent). The
+         * tests set it so that their instance never sends mail for other publishers' events on the
+         * shared topics; in production it can hold a canary instance to one publisher.
+         */
+        Optional<java.util.List<String>> acceptSources();
+
         /** From address when an article or request names none and its queue has no system address. */
         @WithDefault("RelayDesk <helpdesk@relaydesk.local>")
         String defaultFrom();

@@ -54,6 +54,9 @@ public class OutboundQueue {
     /** Applies one {@code ticket.events} event; a no-op for events seen before and for other types. */
     @Transactional
     public void onTicketEvent(EventEnvelope e) {
+        if (!accepted(e)) {
+            return;
+        }
         if (!EventTypes.ARTICLE_ADDED.equals(e.type()) && !EventTypes.TICKET_CREATED.equals(e.type())) {
             if (e.payload() != null && e.payload().hasNonNull("ticketId") && e.payload().hasNonNull("number")) {
                 known.remember(e.payload().get("ticketId").asLong(), e.payload().get("number").asText(), null);
@@ -100,6 +103,9 @@ public class OutboundQueue {
     /** Applies one {@code mail.outbound} request. */
     @Transactional
     public void onRequest(EventEnvelope e) {
+        if (!accepted(e)) {
+            return;
+        }
         if (!MailEventTypes.OUTBOUND_MAIL_REQUESTED.equals(e.type())) {
             LOG.warnf("mail.outbound: ignoring event %s of type %s", e.id(), e.type());
             return;
@@ -131,6 +137,10 @@ public class OutboundQueue {
         o.extraHeaders = r.headers() == null || r.headers().isEmpty() ? null : Json.write(r.headers());
         o.attachments = r.attachments() == null || r.attachments().isEmpty() ? null : Json.write(new ArrayList<>(r.attachments()));
         enqueue(o);
+    }
+
+    private boolean accepted(EventEnvelope e) {
+        return config.outbound().acceptSources().map(list -> list.contains(e.source())).orElse(true);
     }
 
     private void enqueue(OutboundMail o) {

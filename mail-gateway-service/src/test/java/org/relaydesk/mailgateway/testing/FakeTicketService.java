@@ -92,6 +92,11 @@ public final class FakeTicketService {
                 || bracketed.equals(c.body().path("article").path("messageId").asText(null)))).toList();
     }
 
+    /** Makes a ticket known (as if created by someone else), so articles can be added to it. */
+    public static void knowTicket(long ticketId, String number) {
+        NUMBERS.put(ticketId, number);
+    }
+
     public static String numberOf(long ticketId) {
         return NUMBERS.get(ticketId);
     }

@@ -114,8 +114,20 @@ public final class MailServer {
         return sb.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** The messages in a mailbox's INBOX, flags included; nothing is changed. */
+    /** The messages in a mailbox's INBOX, flags included; nothing is changed. Retried when an expunge races the read. */
     public static List<Seen> inbox(String login) {
+        IllegalStateException last = null;
+        for (int i = 0; i < 3; i++) {
+            try {
+                return inboxOnce(login);
+            } catch (IllegalStateException e) {
+                last = e;
+            }
+        }
+        throw last;
+    }
+
+    private static List<Seen> inboxOnce(String login) {
         Properties p = new Properties();
         p.setProperty("mail.imap.peek", "true");
         p.setProperty("mail.imap.connectiontimeout", "5000");
@@ -131,10 +143,13 @@ public final class MailServer {
                     try {
                         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
                         m.writeTo(out);
-                        list.add(new Seen(first(m, "Message-ID"), first(m, "Subject"), first(m, "From"),
+                        list.add(new Seen(first(m, "Message-ID"), m.getSubject(), first(m, "From"),
                                 first(m, "In-Reply-To"), first(m, "References"), first(m, "Auto-Submitted"),
                                 m.isSet(Flags.Flag.SEEN), m.isSet(Flags.Flag.DELETED), m.getContentType(), out.toByteArray()));
-                    } catch (jakarta.mail.MessageRemovedException gone) {
+                    } catch (MessagingException e) {
+                        if (!m.isExpunged() && !(e instanceof jakarta.mail.MessageRemovedException)) {
+                            throw e;
+                        }
                         // expunged by the gateway while we looked
                     }
                 }
