@@ -114,8 +114,10 @@ public class FetchCycle {
         }
         box.release(release);
         Report report = new Report(pending.size(), stored, duplicates, processed, release.size(), waiting);
-        if (report.listed() > 0) {
+        if (report.stored() > 0 || report.released() > 0) {
             LOG.infof("account %s: %s", account.name, report);
+        } else if (report.listed() > 0) {
+            LOG.debugf("account %s: %s", account.name, report);
         }
         return report;
     }

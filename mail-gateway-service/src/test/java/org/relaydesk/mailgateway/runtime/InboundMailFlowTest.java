@@ -212,6 +212,45 @@ class InboundMailFlowTest {
                 .body("detail", org.hamcrest.Matchers.containsString("queueId"));
     }
 
+    @Test
+    void pop3AccountBoundToAQueueFetchesAndDeletesAfterCommit() {
+        FakeTicketService.start();
+        String box = MailServer.newMailbox("mgw-pop");
+        given().auth().oauth2(admin()).contentType(ContentType.JSON)
+                .body(Map.of("name", "pop " + box, "protocol", "POP3", "host", "127.0.0.1", "port", 3110,
+                        "tlsMode", "NONE", "login", box, "password", MailServer.PASSWORD,
+                        "dispatch", "QUEUE", "queueId", 4, "pollIntervalSeconds", 1))
+                .post("/api/mail/accounts").then().statusCode(201);
+        String messageId = "pop-" + UUID.randomUUID() + "@example.com";
+        MailServer.deliver(MailServer.mail(messageId, "customer3@example.org", "someone@elsewhere.example",
+                "Via POP3", "Fetched over POP3."), "customer3@example.org", box);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "COMMITTED".equals(status(messageId)));
+        assertThat(inbound(messageId).getString("sourceRef")).startsWith("pop3:");
+        assertThat(FakeTicketService.callsWithMessageId(messageId).get(0).body().path("queueId").asLong()).isEqualTo(4);
+        await().atMost(Duration.ofSeconds(30)).until(() -> MailServer.inbox(box).isEmpty());
+    }
+
+    @Test
+    void imapAccountCanMoveProcessedMailToAnotherFolder() {
+        FakeTicketService.start();
+        String box = MailServer.newMailbox("mgw-move");
+        given().auth().oauth2(admin()).contentType(ContentType.JSON)
+                .body(Map.ofEntries(Map.entry("name", "move " + box), Map.entry("protocol", "IMAP"),
+                        Map.entry("host", "127.0.0.1"), Map.entry("port", 3143), Map.entry("tlsMode", "NONE"),
+                        Map.entry("login", box), Map.entry("password", MailServer.PASSWORD),
+                        Map.entry("dispatch", "QUEUE"), Map.entry("queueId", 6), Map.entry("pollIntervalSeconds", 1),
+                        Map.entry("useIdle", false), Map.entry("afterProcessing", "MOVE"),
+                        Map.entry("moveToFolder", "RelayDesk/Processed")))
+                .post("/api/mail/accounts").then().statusCode(201);
+        String messageId = "move-" + UUID.randomUUID() + "@example.com";
+        MailServer.deliver(MailServer.mail(messageId, "customer1@example.com", "triage@relaydesk.local",
+                "Please move me", "Kept in a folder after processing."), "customer1@example.com", box);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "COMMITTED".equals(status(messageId)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> MailServer.inbox(box).isEmpty()
+                && MailServer.folder(box, "RelayDesk/Processed").size() == 1);
+        assertThat(MailServer.folder(box, "RelayDesk/Processed").get(0).seen()).isTrue();
+    }
+
     static String status(String messageId) {
         JsonPath m = inbound(messageId);
         return m == null ? null : m.getString("status");

@@ -116,10 +116,15 @@ public final class MailServer {
 
     /** The messages in a mailbox's INBOX, flags included; nothing is changed. Retried when an expunge races the read. */
     public static List<Seen> inbox(String login) {
+        return folder(login, "INBOX");
+    }
+
+    /** The messages of a folder (empty when the folder does not exist); nothing is changed. */
+    public static List<Seen> folder(String login, String folder) {
         IllegalStateException last = null;
         for (int i = 0; i < 3; i++) {
             try {
-                return inboxOnce(login);
+                return inboxOnce(login, folder);
             } catch (IllegalStateException e) {
                 last = e;
             }
@@ -127,7 +132,7 @@ public final class MailServer {
         throw last;
     }
 
-    private static List<Seen> inboxOnce(String login) {
+    private static List<Seen> inboxOnce(String login, String folder) {
         Properties p = new Properties();
         p.setProperty("mail.imap.peek", "true");
         p.setProperty("mail.imap.connectiontimeout", "5000");
@@ -135,7 +140,10 @@ public final class MailServer {
         Session session = Session.getInstance(p);
         try (Store store = session.getStore("imap")) {
             store.connect(LocalStack.SMTP_HOST, LocalStack.IMAP_PORT, login, PASSWORD);
-            Folder inbox = store.getFolder("INBOX");
+            Folder inbox = store.getFolder(folder);
+            if (!inbox.exists()) {
+                return List.of();
+            }
             inbox.open(Folder.READ_ONLY);
             try {
                 List<Seen> list = new ArrayList<>();
