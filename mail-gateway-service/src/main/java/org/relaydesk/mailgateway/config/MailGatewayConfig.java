@@ -34,6 +34,24 @@ public interface MailGatewayConfig {
 
     Smtp smtp();
 
+    Intake intake();
+
+    /** Mail pushed in by an MTA over SMTP (e.g. Postfix with a transport to this port). */
+    interface Intake {
+
+        /** Whether the SMTP intake listens. */
+        @WithDefault("false")
+        boolean smtpEnabled();
+
+        /** Port of the SMTP intake (0: any free port, for tests). */
+        @WithDefault("2525")
+        int smtpPort();
+
+        /** Address it binds to; keep it on loopback or a private network (no auth, no TLS). */
+        @WithDefault("127.0.0.1")
+        String smtpBindAddress();
+    }
+
     /** Inbound processing. */
     interface Inbound {
 

@@ -136,6 +136,7 @@ public class MailboxFetcher {
         private final Thread thread;
         private volatile boolean active = true;
         private volatile MailboxConnection box;
+        private boolean announced;
 
         Worker(UUID accountId, String name) {
             this.accountId = accountId;
@@ -171,7 +172,10 @@ public class MailboxFetcher {
                 Duration poll = Duration.ofSeconds(a.pollIntervalSeconds);
                 try (MailboxConnection b = open(a)) {
                     box = b;
-                    LOG.infof("account %s: connected, %s", name, b.describe());
+                    if (!announced || b.persistent()) {
+                        LOG.infof("account %s: connected, %s", name, b.describe());
+                        announced = true;
+                    }
                     do {
                         cycle.run(a, b);
                         recordFetch(accountId, null);
@@ -185,6 +189,7 @@ public class MailboxFetcher {
                         return;
                     }
                     LOG.warnf("account %s: fetch failed, retrying in %s: %s", name, delay, e);
+                    announced = false;
                     recordFetch(accountId, e.toString());
                     LockSupport.parkNanos(delay.toNanos());
                     Duration max = config.inbound().reconnectDelay().multipliedBy(10);

@@ -251,6 +251,22 @@ class InboundMailFlowTest {
         assertThat(MailServer.folder(box, "RelayDesk/Processed").get(0).seen()).isTrue();
     }
 
+    @jakarta.inject.Inject
+    org.relaydesk.mailgateway.intake.SmtpIntake intake;
+
+    @Test
+    void mtaDeliversOverSmtpIntakeAndTheEnvelopeRecipientRoutesTheMail() {
+        FakeTicketService.start();
+        String messageId = "mta-" + UUID.randomUUID() + "@example.com";
+        // To: names nobody we know; only the envelope recipient (as Delivered-To) names the queue address
+        MailServer.deliverTo(intake.port(), MailServer.mail(messageId, "customer1@example.com",
+                "undisclosed-recipients:;", "Pushed by the MTA", "Delivered over SMTP into the gateway."),
+                "customer1@example.com", QUEUE_ADDRESS);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "COMMITTED".equals(status(messageId)));
+        assertThat(inbound(messageId).getString("sourceRef")).isEqualTo("smtp");
+        assertThat(FakeTicketService.callsWithMessageId(messageId).get(0).body().path("queueId").asLong()).isEqualTo(5);
+    }
+
     static String status(String messageId) {
         JsonPath m = inbound(messageId);
         return m == null ? null : m.getString("status");

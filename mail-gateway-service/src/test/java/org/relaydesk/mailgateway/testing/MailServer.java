@@ -69,9 +69,14 @@ public final class MailServer {
 
     /** Delivers raw bytes over SMTP to the envelope recipients, whatever the header says. */
     public static void deliver(byte[] raw, String envelopeFrom, String... envelopeTo) {
+        deliverTo(LocalStack.SMTP_PORT, raw, envelopeFrom, envelopeTo);
+    }
+
+    /** Delivers raw bytes over SMTP to 127.0.0.1:port. */
+    public static void deliverTo(int port, byte[] raw, String envelopeFrom, String... envelopeTo) {
         Properties p = new Properties();
         p.setProperty("mail.smtp.host", LocalStack.SMTP_HOST);
-        p.setProperty("mail.smtp.port", String.valueOf(LocalStack.SMTP_PORT));
+        p.setProperty("mail.smtp.port", String.valueOf(port));
         p.setProperty("mail.smtp.from", envelopeFrom);
         p.setProperty("mail.smtp.connectiontimeout", "5000");
         p.setProperty("mail.smtp.timeout", "10000");
