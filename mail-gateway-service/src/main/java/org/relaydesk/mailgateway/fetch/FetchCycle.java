@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -38,9 +37,14 @@ import org.relaydesk.mailgateway.service.InboundProcessor;
 public class FetchCycle {
 
     private static final Logger LOG = Logger.getLogger(FetchCycle.class);
+    /** Mails whose bytes are loaded in one round trip (bounds the memory of a pass). */
+    private static final int PREFETCH = 100;
+    /** Source refs looked up per query. */
+    private static final int LOOKUP = 1000;
 
     /** What a pass did. */
-    public record Report(int listed, int stored, int duplicates, int processed, int released, int waiting) {
+    public record Report(int listed, int stored, int duplicates, int processed, int released, int waiting,
+            long storeMillis, long processMillis, long releaseMillis) {
     }
 
     @Inject
@@ -69,37 +73,55 @@ public class FetchCycle {
     }
 
     public Report run(MailAccount account, MailboxConnection box) throws MessagingException, IOException {
+        long t0 = System.nanoTime();
         List<RemoteMail> pending = box.pending();
         List<RemoteMail> release = new ArrayList<>();
         Map<RemoteMail, UUID> fresh = new LinkedHashMap<>();
         int stored = 0;
         int duplicates = 0;
         int waiting = 0;
+        List<RemoteMail> unknown = new ArrayList<>();
+        Map<String, InboundStatus> known = new java.util.HashMap<>();
+        for (int from = 0; from < pending.size(); from += LOOKUP) {
+            List<String> refs = pending.subList(from, Math.min(pending.size(), from + LOOKUP)).stream()
+                    .map(RemoteMail::sourceRef).toList();
+            known.putAll(QuarkusTransaction.requiringNew().call(() -> mails.statesBySource(account.id, refs)));
+        }
         for (RemoteMail remote : pending) {
-            Optional<InboundMailRepository.State> known = QuarkusTransaction.requiringNew()
-                    .call(() -> mails.stateBySource(account.id, remote.sourceRef()));
-            if (known.isPresent()) {
-                if (known.get().status().isFinal()) {
-                    release.add(remote);
-                } else {
-                    waiting++;
-                }
-                continue;
-            }
-            byte[] raw = box.raw(remote);
-            InboundMailStore.Stored s = store.store(raw, account.id, remote.sourceRef());
-            if (s.created()) {
-                stored++;
-                fresh.put(remote, s.id());
+            InboundStatus status = known.get(remote.sourceRef());
+            if (status == null) {
+                unknown.add(remote);
+            } else if (status.isFinal()) {
+                release.add(remote);
             } else {
-                duplicates++;
-                if (s.status().isFinal()) {
-                    release.add(remote);
+                waiting++;
+            }
+        }
+        for (int from = 0; from < unknown.size(); from += PREFETCH) {
+            List<RemoteMail> chunk = unknown.subList(from, Math.min(unknown.size(), from + PREFETCH));
+            box.prefetch(chunk);
+            List<byte[]> raws = new ArrayList<>(chunk.size());
+            for (RemoteMail remote : chunk) {
+                raws.add(box.raw(remote));
+            }
+            List<InboundMailStore.Stored> results = store.storeAll(raws, account.id,
+                    chunk.stream().map(RemoteMail::sourceRef).toList());
+            for (int i = 0; i < chunk.size(); i++) {
+                InboundMailStore.Stored s = results.get(i);
+                if (s.created()) {
+                    stored++;
+                    fresh.put(chunk.get(i), s.id());
                 } else {
-                    waiting++;
+                    duplicates++;
+                    if (s.status().isFinal()) {
+                        release.add(chunk.get(i));
+                    } else {
+                        waiting++;
+                    }
                 }
             }
         }
+        long t1 = System.nanoTime();
         Map<RemoteMail, Future<InboundProcessor.Result>> running = new LinkedHashMap<>();
         fresh.forEach((remote, id) -> running.put(remote, workers.submit(() -> processor.process(id))));
         int processed = 0;
@@ -112,8 +134,11 @@ public class FetchCycle {
                 waiting++;
             }
         }
+        long t2 = System.nanoTime();
         box.release(release);
-        Report report = new Report(pending.size(), stored, duplicates, processed, release.size(), waiting);
+        long t3 = System.nanoTime();
+        Report report = new Report(pending.size(), stored, duplicates, processed, release.size(), waiting,
+                (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
         if (report.stored() > 0 || report.released() > 0) {
             LOG.infof("account %s: %s", account.name, report);
         } else if (report.listed() > 0) {

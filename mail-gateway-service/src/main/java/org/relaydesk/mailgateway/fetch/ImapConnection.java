@@ -78,6 +78,16 @@ final class ImapConnection implements MailboxConnection {
     }
 
     @Override
+    public void prefetch(List<RemoteMail> mails) throws MessagingException {
+        if (mails.isEmpty()) {
+            return;
+        }
+        FetchProfile profile = new FetchProfile();
+        profile.add(IMAPFolder.FetchProfileItem.MESSAGE);
+        folder.fetch(mails.stream().map(RemoteMail::message).toArray(Message[]::new), profile);
+    }
+
+    @Override
     public byte[] raw(RemoteMail mail) throws MessagingException, IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(1024, mail.message().getSize()));
         mail.message().writeTo(out);

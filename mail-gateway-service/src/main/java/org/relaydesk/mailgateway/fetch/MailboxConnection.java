@@ -11,6 +11,10 @@ public interface MailboxConnection extends AutoCloseable {
     /** The mails still in the mailbox that the gateway may not have taken yet. */
     List<RemoteMail> pending() throws MessagingException;
 
+    /** Loads these mails' bytes in one round trip where the protocol allows (IMAP); {@link #raw} then reads them locally. */
+    default void prefetch(List<RemoteMail> mails) throws MessagingException {
+    }
+
     /** The mail's raw bytes, exactly as the server holds them; does not mark it seen. */
     byte[] raw(RemoteMail mail) throws MessagingException, IOException;
 

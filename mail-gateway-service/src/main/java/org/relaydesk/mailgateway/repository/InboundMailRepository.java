@@ -59,6 +59,22 @@ public class InboundMailRepository implements PanacheRepositoryBase<InboundMail,
                 .setMaxResults(1).getResultStream().findFirst();
     }
 
+    /** Status by source ref of all mails of this account with one of these refs (one query for a whole pass). */
+    public java.util.Map<String, InboundStatus> statesBySource(UUID accountId, Collection<String> sourceRefs) {
+        java.util.Map<String, InboundStatus> map = new java.util.HashMap<>();
+        if (sourceRefs.isEmpty()) {
+            return map;
+        }
+        List<Object[]> rows = getEntityManager().createQuery(
+                        "select m.sourceRef, m.status from InboundMail m where m.accountId = :a and m.sourceRef in :refs",
+                        Object[].class)
+                .setParameter("a", accountId).setParameter("refs", sourceRefs).getResultList();
+        for (Object[] r : rows) {
+            map.merge((String) r[0], (InboundStatus) r[1], (x, y) -> x.isFinal() ? x : y);
+        }
+        return map;
+    }
+
     public Optional<InboundStatus> status(UUID id) {
         return getEntityManager().createQuery("select m.status from InboundMail m where m.id = :id", InboundStatus.class)
                 .setParameter("id", id).getResultStream().findFirst();

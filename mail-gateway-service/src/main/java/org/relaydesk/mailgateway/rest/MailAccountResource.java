@@ -79,6 +79,7 @@ public class MailAccountResource {
 
     @POST
     @Path("/{id}/fetch")
+    @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Fetch the mailbox once now, on a connection of its own; returns what the pass did")
     public FetchCycle.Report fetch(@PathParam("id") UUID id) {
         admin.account(id);

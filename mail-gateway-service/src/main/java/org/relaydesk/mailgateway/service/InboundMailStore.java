@@ -45,6 +45,16 @@ public class InboundMailStore {
         return new Stored(existing.id(), existing.status(), false);
     }
 
+    /** Stores several mails in one transaction (a fetch pass); same result per mail as {@link #store}. */
+    @Transactional
+    public java.util.List<Stored> storeAll(java.util.List<byte[]> raws, UUID accountId, java.util.List<String> sourceRefs) {
+        java.util.List<Stored> result = new java.util.ArrayList<>(raws.size());
+        for (int i = 0; i < raws.size(); i++) {
+            result.add(store(raws.get(i), accountId, sourceRefs.get(i)));
+        }
+        return result;
+    }
+
     /** The dedupe key: the Message-ID (lower case, no brackets), else {@code sha256:<hex>}. */
     public static String dedupeKey(String messageId, String sha256) {
         return messageId != null ? messageId.toLowerCase(Locale.ROOT) : "sha256:" + sha256;

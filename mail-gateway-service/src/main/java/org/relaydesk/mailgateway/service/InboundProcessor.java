@@ -34,7 +34,6 @@ import org.relaydesk.mailgateway.pipeline.FollowUp;
 import org.relaydesk.mailgateway.pipeline.FollowUpDetector;
 import org.relaydesk.mailgateway.pipeline.PipelineDecision;
 import org.relaydesk.mailgateway.repository.InboundMailRepository;
-import org.relaydesk.mailgateway.repository.KnownTicketRepository;
 import org.relaydesk.mailgateway.repository.OutboundMailRepository;
 
 /**
@@ -76,8 +75,6 @@ public class InboundProcessor {
     InboundMailRepository mails;
     @Inject
     OutboundMailRepository outbound;
-    @Inject
-    KnownTicketRepository known;
     @Inject
     MailGatewayConfig config;
     @Inject
@@ -181,9 +178,11 @@ public class InboundProcessor {
                 decision.filters().dynamicFields().isEmpty() ? null : decision.filters().dynamicFields(),
                 article(mail, messageId, autoResponse), autoResponse, decision.junk() ? Boolean.TRUE : null);
         TicketServiceClient.Stored s = tickets.createTicket(request);
-        rememberTicket(s.ticketId(), s.ticketNumber(), queueId);
-        return finished(c, mail, decision, InboundStatus.COMMITTED, s.ticketId(), s.ticketNumber(), s.articleId(),
-                "ticket " + s.ticketNumber() + " in queue " + queueId);
+        transitions.finish(c.id(), new InboundTransitions.Outcome(InboundStatus.COMMITTED, decisionsJson(decision),
+                warningsJson(mail), s.ticketId(), s.ticketNumber(), s.articleId(), "ticket " + s.ticketNumber()
+                        + " in queue " + queueId), queueId);
+        LOG.infof("mail %s (%s): COMMITTED, ticket %s in queue %d", c.id(), c.messageId(), s.ticketNumber(), queueId);
+        return new Result(c.id(), InboundStatus.COMMITTED, "ticket " + s.ticketNumber() + " in queue " + queueId);
     }
 
     private Result bounce(InboundTransitions.Claimed c, ParsedMail mail, PipelineDecision decision) {
@@ -197,9 +196,6 @@ public class InboundProcessor {
         return deliver(c, mail, decision, followUp, false);
     }
 
-    private void rememberTicket(long ticketId, String number, long queueId) {
-        QuarkusTransaction.requiringNew().run(() -> known.remember(ticketId, number, queueId));
-    }
 
     static TicketServiceDtos.Article article(ParsedMail mail, String messageId, boolean autoResponse) {
         List<TicketServiceDtos.Attachment> files = new ArrayList<>();

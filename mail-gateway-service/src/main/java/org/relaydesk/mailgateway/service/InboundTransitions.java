@@ -35,6 +35,8 @@ public class InboundTransitions {
     MailAccountRepository accounts;
     @Inject
     MailGatewayConfig config;
+    @Inject
+    org.relaydesk.mailgateway.repository.KnownTicketRepository known;
 
     /** Claims the mail if it is due and free: PROCESSING with a lease, one more attempt. */
     @Transactional
@@ -54,6 +56,15 @@ public class InboundTransitions {
 
     @Transactional
     public void finish(UUID id, Outcome o) {
+        finish(id, o, null);
+    }
+
+    /** Records the outcome and, for a new ticket, its number for follow-up detection, in one transaction. */
+    @Transactional
+    public void finish(UUID id, Outcome o, Long queueId) {
+        if (o.ticketId() != null && o.ticketNumber() != null) {
+            known.remember(o.ticketId(), o.ticketNumber(), queueId);
+        }
         InboundMail m = mails.findById(id);
         m.status = o.status();
         m.decisions = o.decisions();

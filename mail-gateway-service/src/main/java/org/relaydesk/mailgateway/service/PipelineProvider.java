@@ -2,7 +2,7 @@ package org.relaydesk.mailgateway.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -32,11 +32,10 @@ public class PipelineProvider {
 
     private volatile MailPipeline current;
 
-    @Transactional
     public MailPipeline pipeline() {
         MailPipeline p = current;
         if (p == null) {
-            p = build();
+            p = QuarkusTransaction.requiringNew().call(this::build);
             current = p;
         }
         return p;
