@@ -94,7 +94,7 @@ public interface MailGatewayConfig {
         Duration reconnectDelay();
 
         /** Mails of one fetch processed in parallel (each is one ticket-service call). */
-        @WithDefault("4")
+        @WithDefault("8")
         int workers();
 
         /** Largest raw mail accepted (bigger ones are quarantined, not dropped). */
