@@ -74,7 +74,7 @@ public interface MailGatewayConfig {
         Duration retryMax();
 
         /** How long a worker holds a mail it is processing before another may take it over. */
-        @WithDefault("5M")
+        @WithDefault("2M")
         Duration lease();
 
         /** How often due retries are looked for. */

@@ -251,6 +251,47 @@ class InboundMailFlowTest {
         assertThat(MailServer.folder(box, "RelayDesk/Processed").get(0).seen()).isTrue();
     }
 
+    @Test
+    void mailWithoutMessageIdIsDedupedByContentAndSentWithASyntheticId() {
+        FakeTicketService.start();
+        byte[] raw = MailServer.mail(null, "customer2@example.com", QUEUE_ADDRESS, "No id " + UUID.randomUUID(), "Hello");
+        String id = given().auth().oauth2(admin()).contentType("message/rfc822").body(raw).post("/api/mail/inbound")
+                .then().statusCode(202).body("status", org.hamcrest.Matchers.equalTo("COMMITTED")).extract().path("id");
+        given().auth().oauth2(admin()).contentType("message/rfc822").body(raw).post("/api/mail/inbound")
+                .then().statusCode(200).body("duplicate", org.hamcrest.Matchers.equalTo(true))
+                .body("id", org.hamcrest.Matchers.equalTo(id));
+        String sha = org.relaydesk.mailgateway.service.InboundMailStore.sha256(raw);
+        assertThat(FakeTicketService.callsWithMessageId("sha256." + sha.substring(0, 40) + "@inbound.relaydesk.invalid"))
+                .hasSize(1);
+    }
+
+    @Test
+    void postmasterFilterRoutesByQueueNameAndSetsPriorityAutoRepliesGetNoAutoResponse() {
+        FakeTicketService.start();
+        String marker = "URGENT-" + UUID.randomUUID().toString().substring(0, 8);
+        given().auth().oauth2(admin()).contentType(ContentType.JSON)
+                .body(Map.of("name", "urgent " + marker, "conditions",
+                        List.of(Map.of("field", "Subject", "operator", "CONTAINS", "pattern", marker)),
+                        "actions", List.of(Map.of("type", "SetQueue", "queue", "Triage"),
+                                Map.of("type", "SetPriority", "priority", 5))))
+                .post("/api/mail/postmaster-filters").then().statusCode(201);
+        given().auth().oauth2(admin()).contentType(ContentType.JSON)
+                .body(Map.of("name", "broken", "conditions", List.of(Map.of("field", "Subject", "operator", "REGEX",
+                        "pattern", "([")), "actions", List.of(Map.of("type", "Ignore"))))
+                .post("/api/mail/postmaster-filters").then().statusCode(400);
+
+        String messageId = "filtered-" + UUID.randomUUID() + "@example.com";
+        given().auth().oauth2(admin()).contentType("message/rfc822")
+                .body(MailServer.mail(messageId, "customer1@example.com", QUEUE_ADDRESS, marker + " server down",
+                        "Out of office: back Monday.", "Auto-Submitted: auto-replied"))
+                .post("/api/mail/inbound").then().statusCode(202).body("status", org.hamcrest.Matchers.equalTo("COMMITTED"));
+        FakeTicketService.Call create = FakeTicketService.callsWithMessageId(messageId).get(0);
+        assertThat(create.body().path("queueId").asLong()).as("Triage by name").isEqualTo(6);
+        assertThat(create.body().path("priority").asInt()).isEqualTo(5);
+        assertThat(create.body().path("autoResponse").asBoolean()).as("auto-replies are never answered").isFalse();
+        assertThat(inbound(messageId).getList("decisions.decision").toString()).contains("urgent " + marker);
+    }
+
     @jakarta.inject.Inject
     org.relaydesk.mailgateway.intake.SmtpIntake intake;
 
