@@ -25,6 +25,7 @@ import org.relaydesk.mailgateway.config.MailGatewayConfig;
 import org.relaydesk.mailgateway.repository.InboundMailRepository;
 import org.relaydesk.mailgateway.service.InboundMailStore;
 import org.relaydesk.mailgateway.service.InboundProcessor;
+import org.relaydesk.mailgateway.service.InboundTransitions;
 
 /**
  * One pass over a mailbox, in the order that loses nothing: store every new mail raw (committed),
@@ -76,7 +77,7 @@ public class FetchCycle {
         long t0 = System.nanoTime();
         List<RemoteMail> pending = box.pending();
         List<RemoteMail> release = new ArrayList<>();
-        Map<RemoteMail, UUID> fresh = new LinkedHashMap<>();
+        Map<RemoteMail, InboundTransitions.Claimed> fresh = new LinkedHashMap<>();
         int stored = 0;
         int duplicates = 0;
         int waiting = 0;
@@ -104,16 +105,16 @@ public class FetchCycle {
             for (RemoteMail remote : chunk) {
                 raws.add(box.raw(remote));
             }
-            List<InboundMailStore.Stored> results = store.storeAll(raws, account.id,
+            List<InboundMailStore.StoredClaimed> results = store.storeAllClaimed(raws, account,
                     chunk.stream().map(RemoteMail::sourceRef).toList());
             for (int i = 0; i < chunk.size(); i++) {
-                InboundMailStore.Stored s = results.get(i);
-                if (s.created()) {
+                InboundMailStore.StoredClaimed sc = results.get(i);
+                if (sc.claim() != null) {
                     stored++;
-                    fresh.put(chunk.get(i), s.id());
+                    fresh.put(chunk.get(i), sc.claim());
                 } else {
                     duplicates++;
-                    if (s.status().isFinal()) {
+                    if (sc.stored().status().isFinal()) {
                         release.add(chunk.get(i));
                     } else {
                         waiting++;
@@ -123,7 +124,7 @@ public class FetchCycle {
         }
         long t1 = System.nanoTime();
         Map<RemoteMail, Future<InboundProcessor.Result>> running = new LinkedHashMap<>();
-        fresh.forEach((remote, id) -> running.put(remote, workers.submit(() -> processor.process(id))));
+        fresh.forEach((remote, claim) -> running.put(remote, workers.submit(() -> processor.process(claim))));
         int processed = 0;
         for (Map.Entry<RemoteMail, Future<InboundProcessor.Result>> e : running.entrySet()) {
             InboundStatus status = outcome(e.getValue());

@@ -24,12 +24,25 @@ public class InboundMailRepository implements PanacheRepositoryBase<InboundMail,
      */
     public boolean insertIfAbsent(UUID id, String dedupeKey, String messageId, String sha256, byte[] raw,
             UUID accountId, String sourceRef) {
+        return insertIfAbsent(id, dedupeKey, messageId, sha256, raw, accountId, sourceRef, null);
+    }
+
+    /**
+     * As above; with {@code claimedUntil} the new row is already claimed by the caller
+     * (PROCESSING, first attempt, lease until then), which saves a claim transaction per mail.
+     */
+    public boolean insertIfAbsent(UUID id, String dedupeKey, String messageId, String sha256, byte[] raw,
+            UUID accountId, String sourceRef, Instant claimedUntil) {
         int rows = getEntityManager().createNativeQuery("""
                 insert into inbound_mail (id, dedupe_key, message_id, raw_sha256, raw, raw_size, account_id, source_ref,
                                           received_at, status, attempts, next_attempt_at)
-                values (:id, :key, :mid, :sha, :raw, :size, :account, :ref, now(), 'RECEIVED', 0, now())
+                values (:id, :key, :mid, :sha, :raw, :size, :account, :ref, now(),
+                        case when cast(:until as timestamptz) is null then 'RECEIVED' else 'PROCESSING' end,
+                        case when cast(:until as timestamptz) is null then 0 else 1 end,
+                        coalesce(cast(:until as timestamptz), now()))
                 on conflict (dedupe_key) do nothing
                 """)
+                .setParameter("until", claimedUntil == null ? null : java.sql.Timestamp.from(claimedUntil))
                 .setParameter("id", id)
                 .setParameter("key", dedupeKey)
                 .setParameter("mid", messageId)

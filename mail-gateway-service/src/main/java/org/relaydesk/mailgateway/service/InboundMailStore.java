@@ -12,6 +12,8 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.relaydesk.mailgateway.InboundStatus;
+import org.relaydesk.mailgateway.MailAccount;
+import org.relaydesk.mailgateway.config.MailGatewayConfig;
 import org.relaydesk.mailgateway.repository.InboundMailRepository;
 
 /**
@@ -30,6 +32,8 @@ public class InboundMailStore {
 
     @Inject
     InboundMailRepository mails;
+    @Inject
+    MailGatewayConfig config;
 
     @Transactional
     public Stored store(byte[] raw, UUID accountId, String sourceRef) {
@@ -45,14 +49,37 @@ public class InboundMailStore {
         return new Stored(existing.id(), existing.status(), false);
     }
 
-    /** Stores several mails in one transaction (a fetch pass); same result per mail as {@link #store}. */
+    /**
+     * Stores the mails of a fetch pass in one transaction, each new one already claimed for its first
+     * processing attempt (the caller processes it at once; after a crash the lease runs out and the
+     * retry job takes it). Per mail: the stored row, and for a new one its claim.
+     */
     @Transactional
-    public java.util.List<Stored> storeAll(java.util.List<byte[]> raws, UUID accountId, java.util.List<String> sourceRefs) {
-        java.util.List<Stored> result = new java.util.ArrayList<>(raws.size());
+    public java.util.List<StoredClaimed> storeAllClaimed(java.util.List<byte[]> raws, MailAccount account,
+            java.util.List<String> sourceRefs) {
+        java.time.Instant lease = java.time.Instant.now().plus(config.inbound().lease());
+        java.util.List<StoredClaimed> result = new java.util.ArrayList<>(raws.size());
         for (int i = 0; i < raws.size(); i++) {
-            result.add(store(raws.get(i), accountId, sourceRefs.get(i)));
+            byte[] raw = raws.get(i);
+            String sha = sha256(raw);
+            String messageId = messageIdOf(raw);
+            String key = dedupeKey(messageId, sha);
+            UUID id = UUID.randomUUID();
+            if (mails.insertIfAbsent(id, key, messageId, sha, raw, account.id, sourceRefs.get(i), lease)) {
+                result.add(new StoredClaimed(new Stored(id, InboundStatus.PROCESSING, true),
+                        new InboundTransitions.Claimed(id, raw, messageId, sha, 1, account.id, account.dispatch,
+                                account.queueId, account.trusted)));
+            } else {
+                InboundMailRepository.State existing = mails.stateByDedupeKey(key)
+                        .orElseThrow(() -> new IllegalStateException("dedupe key conflict without a row: " + key));
+                result.add(new StoredClaimed(new Stored(existing.id(), existing.status(), false), null));
+            }
         }
         return result;
+    }
+
+    /** A stored mail and, when this call stored it, the claim to process it. */
+    public record StoredClaimed(Stored stored, InboundTransitions.Claimed claim) {
     }
 
     /** The dedupe key: the Message-ID (lower case, no brackets), else {@code sha256:<hex>}. */

@@ -99,8 +99,13 @@ public class InboundProcessor {
             InboundStatus now = QuarkusTransaction.requiringNew().call(() -> mails.status(id).orElse(null));
             return new Result(id, now, "not due or taken by another worker");
         }
-        InboundTransitions.Claimed c = claimed.get();
-        Result r = run(c);
+        return process(claimed.get());
+    }
+
+    /** Processes a mail the caller has claimed (e.g. stored-and-claimed by a fetch pass). */
+    @ActivateRequestContext
+    public Result process(InboundTransitions.Claimed claimed) {
+        Result r = run(claimed);
         metrics.counter("relaydesk.mail.inbound.processed", "status", r.status().name()).increment();
         return r;
     }

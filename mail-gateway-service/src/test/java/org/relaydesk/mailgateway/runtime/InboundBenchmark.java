@@ -41,7 +41,7 @@ import org.relaydesk.testsupport.LocalStack;
  *     -Drelaydesk.benchmark=true -Drelaydesk.benchmark.mails=2000
  * </pre>
  *
- * The figure is printed as {@code BENCHMARK ...} in
+ * (Not picked up by a plain {@code verify}: the class name does not end in Test.) The figure is printed as {@code BENCHMARK ...} in
  * {@code mail-gateway-service/target/surefire-reports/*InboundBenchmark-output.txt}. The ticket-service
  * side is the stand-in, so this measures the gateway (and GreenMail, PostgreSQL) alone.
  */

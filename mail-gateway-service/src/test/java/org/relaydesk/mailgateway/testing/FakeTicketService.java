@@ -70,7 +70,7 @@ public final class FakeTicketService {
             throw new IllegalStateException("cannot listen on " + port, e);
         }
         server.createContext("/", FakeTicketService::handle);
-        server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
+        server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(16));
         server.start();
     }
 
