@@ -50,6 +50,8 @@ public class OutboundQueue {
     MailGatewayConfig config;
     @Inject
     Event<Queued> queued;
+    @Inject
+    DeliveryResults results;
 
     /** Applies one {@code ticket.events} event; a no-op for events seen before and for other types. */
     @Transactional
@@ -114,10 +116,6 @@ public class OutboundQueue {
             return;
         }
         OutboundMailRequest r = e.payloadAs(OutboundMailRequest.class);
-        if (r.to() == null || r.to().isBlank()) {
-            LOG.errorf("mail.outbound: request %s has no recipient; dropped", r.requestId());
-            return;
-        }
         OutboundMail o = base(e.id(), OutboundMail.SOURCE_REQUEST);
         o.requestId = r.requestId() != null ? r.requestId() : e.id().toString();
         o.ticketId = r.ticketId();
@@ -144,6 +142,17 @@ public class OutboundQueue {
     }
 
     private void enqueue(OutboundMail o) {
+        if (o.to == null || o.to.isBlank()) {
+            // never block the topic on a mail that cannot be sent: record it failed and report it
+            o.to = "";
+            o.status = OutboundStatus.FAILED;
+            o.lastError = "no recipient";
+            o.persist();
+            results.failed(o, "no recipient", false, Instant.now());
+            LOG.errorf("outbound mail %s (ticket %s, article %s, request %s) has no recipient: reported failed",
+                    o.messageId, o.ticketId, o.articleId, o.requestId);
+            return;
+        }
         o.persist();
         queued.fire(new Queued(o.id));
         LOG.infof("outbound mail %s queued (%s, ticket %s, article %s) to %s", o.messageId, o.kind, o.ticketId,

@@ -158,6 +158,26 @@ class OutboundMailFlowTest {
         return envelope;
     }
 
+    @Test
+    void articleWithoutRecipientIsReportedFailedAndDoesNotBlockTheTopic() {
+        long ticketId = 9_000_000_000L + ThreadLocalRandom.current().nextLong(1_000_000_000L);
+        Map<String, Object> broken = article(ticketId, "2026112399999999", ticketId + 1,
+                "<" + UUID.randomUUID() + "@relaydesk.local>", "forward", "FW: x", null);
+        broken.put("to", null);
+        String nextId = "<" + UUID.randomUUID() + "@relaydesk.local>";
+        try (TopicRecorder deliveries = TopicRecorder.open(Topics.MAIL_DELIVERY);
+                TopicPublisher publisher = TopicPublisher.open()) {
+            publish(publisher, Topics.TICKET_EVENTS, "ticket", String.valueOf(ticketId), EventTypes.ARTICLE_ADDED, broken);
+            publish(publisher, Topics.TICKET_EVENTS, "ticket", String.valueOf(ticketId), EventTypes.ARTICLE_ADDED,
+                    article(ticketId, "2026112399999999", ticketId + 2, nextId, "reply", "Next", null));
+            EventEnvelope failed = deliveries.await(e -> e.aggregateId().equals(String.valueOf(ticketId))
+                    && e.type().equals(MailEventTypes.MAIL_DELIVERY_FAILED), Duration.ofSeconds(30));
+            assertThat(failed.payload().path("articleId").asLong()).isEqualTo(ticketId + 1);
+            assertThat(failed.payload().path("detail").asText()).isEqualTo("no recipient");
+            await().atMost(Duration.ofSeconds(30)).until(() -> find(CUSTOMER, nextId), Optional::isPresent);
+        }
+    }
+
     static Map<String, Object> article(long ticketId, String number, long articleId, String messageId, String kind,
             String subject, String inReplyTo) {
         Map<String, Object> a = new LinkedHashMap<>();
