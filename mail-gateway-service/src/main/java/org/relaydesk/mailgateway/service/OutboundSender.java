@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.locks.LockSupport;
 import org.jboss.logging.Logger;
@@ -232,9 +231,5 @@ public class OutboundSender {
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static String lower(String s) {
-        return s == null ? null : s.toLowerCase(Locale.ROOT);
     }
 }
