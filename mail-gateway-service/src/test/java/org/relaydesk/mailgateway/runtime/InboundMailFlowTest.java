@@ -293,6 +293,37 @@ class InboundMailFlowTest {
     }
 
     @jakarta.inject.Inject
+    org.relaydesk.mailgateway.service.InboundMailStore store;
+    @jakarta.inject.Inject
+    org.relaydesk.mailgateway.repository.InboundMailRepository inboundMails;
+
+    @Test
+    void mailOfAWorkerThatDiedAfterTicketServiceCommittedIsRetriedAfterItsLeaseWithoutASecondTicket() {
+        FakeTicketService.start();
+        String messageId = "crash-" + UUID.randomUUID() + "@example.com";
+        byte[] raw = MailServer.mail(messageId, "customer1@example.com", QUEUE_ADDRESS, "Crash test", "Hello");
+        // first run: the ticket is created, then the gateway "dies" before recording it
+        given().auth().oauth2(admin()).contentType("message/rfc822").body(raw).post("/api/mail/inbound")
+                .then().statusCode(202).body("status", org.hamcrest.Matchers.equalTo("COMMITTED"));
+        long ticketId = inbound(messageId).getLong("ticketId");
+        String id = inbound(messageId).getString("id");
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+            var m = inboundMails.findById(UUID.fromString(id));
+            m.status = org.relaydesk.mailgateway.InboundStatus.PROCESSING;
+            m.ticketId = null;
+            m.nextAttemptAt = java.time.Instant.now().minusSeconds(1);
+        });
+        // the retry job takes the expired lease; ticket-service finds the article by its Message-ID
+        await().atMost(Duration.ofSeconds(30)).until(() -> "COMMITTED".equals(status(messageId))
+                && inbound(messageId).get("ticketId") != null);
+        assertThat(inbound(messageId).getLong("ticketId")).isEqualTo(ticketId);
+        assertThat(inbound(messageId).getInt("attempts")).isEqualTo(2);
+        List<FakeTicketService.Call> calls = FakeTicketService.callsWithMessageId(messageId);
+        assertThat(calls).hasSize(2).allMatch(c -> c.path().equals("/api/tickets"));
+        assertThat(FakeTicketService.ticketsCreatedFor(messageId)).isEqualTo(1);
+    }
+
+    @jakarta.inject.Inject
     org.relaydesk.mailgateway.intake.SmtpIntake intake;
 
     @Test

@@ -40,6 +40,7 @@ public final class FakeTicketService {
     private static final Map<String, Long> TICKET_BY_MESSAGE_ID = new ConcurrentHashMap<>();
     private static final Map<Long, String> NUMBERS = new ConcurrentHashMap<>();
     private static final AtomicLong IDS = new AtomicLong(1000);
+    private static final Map<String, Integer> CREATED = new ConcurrentHashMap<>();
     private static int port;
     private static HttpServer server;
 
@@ -99,6 +100,11 @@ public final class FakeTicketService {
         NUMBERS.put(ticketId, number);
     }
 
+    /** How many tickets were created (201) for a mail with this Message-ID (without brackets). */
+    public static int ticketsCreatedFor(String messageId) {
+        return CREATED.getOrDefault("<" + messageId + ">", 0);
+    }
+
     public static String numberOf(long ticketId) {
         return NUMBERS.get(ticketId);
     }
@@ -116,6 +122,9 @@ public final class FakeTicketService {
             long id = known != null ? known : IDS.incrementAndGet();
             String number = NUMBERS.computeIfAbsent(id, k -> "20261123" + String.format("%08d", k));
             TICKET_BY_MESSAGE_ID.put(messageId, id);
+            if (known == null) {
+                CREATED.merge(messageId, 1, Integer::sum);
+            }
             ObjectNode t = Json.MAPPER.createObjectNode().put("id", id).put("number", number)
                     .put("queueId", body.path("queueId").asLong()).put("version", 1);
             reply(x, known != null ? 200 : 201, t);
