@@ -213,6 +213,28 @@ class InboundMailFlowTest {
     }
 
     @Test
+    void imapIdleTakesNewMailAtOnceWithoutWaitingForThePollInterval() {
+        FakeTicketService.start();
+        String box = MailServer.newMailbox("mgw-idle");
+        given().auth().oauth2(admin()).contentType(ContentType.JSON)
+                .body(Map.ofEntries(Map.entry("name", "idle " + box), Map.entry("protocol", "IMAP"),
+                        Map.entry("host", "127.0.0.1"), Map.entry("port", 3143), Map.entry("tlsMode", "NONE"),
+                        Map.entry("login", box), Map.entry("password", MailServer.PASSWORD),
+                        Map.entry("dispatch", "QUEUE"), Map.entry("queueId", 3), Map.entry("pollIntervalSeconds", 3600),
+                        Map.entry("useIdle", true)))
+                .post("/api/mail/accounts").then().statusCode(201);
+        // the fetcher's first pass (empty mailbox) is done once the account shows a fetch
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(admin()).get("/api/mail/accounts")
+                .then().extract().jsonPath().getString("find { it.login == '" + box + "' }.lastFetchAt") != null);
+        String messageId = "idle-" + UUID.randomUUID() + "@example.com";
+        MailServer.deliver(MailServer.mail(messageId, "customer2@example.com", "sales@relaydesk.local", "Quote please",
+                "Pushed by IDLE."), "customer2@example.com", box);
+        // a poll would come after an hour: only IDLE can have noticed the mail
+        await().atMost(Duration.ofSeconds(20)).until(() -> "COMMITTED".equals(status(messageId)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> MailServer.inbox(box).isEmpty());
+    }
+
+    @Test
     void pop3AccountBoundToAQueueFetchesAndDeletesAfterCommit() {
         FakeTicketService.start();
         String box = MailServer.newMailbox("mgw-pop");
