@@ -176,6 +176,16 @@ class OutboundMailFlowTest {
             assertThat(failed.payload().path("detail").asText()).isEqualTo("no recipient");
             await().atMost(Duration.ofSeconds(30)).until(() -> find(CUSTOMER, nextId), Optional::isPresent);
         }
+        String admin = KeycloakTokens.user("admin");
+        io.restassured.path.json.JsonPath list = given().auth().oauth2(admin).queryParam("ticketId", ticketId)
+                .get("/api/mail/outbound").then().statusCode(200).extract().jsonPath();
+        assertThat(list.getList("status")).containsExactlyInAnyOrder("FAILED", "SENT");
+        String failedId = list.getString("find { it.status == 'FAILED' }.id");
+        given().auth().oauth2(admin).post("/api/mail/outbound/" + failedId + "/retry").then().statusCode(409);
+        String sentId = list.getString("find { it.status == 'SENT' }.id");
+        given().auth().oauth2(admin).get("/api/mail/outbound/" + sentId).then().statusCode(200)
+                .body("smtpResponse", org.hamcrest.Matchers.startsWith("250"))
+                .body("messageId", org.hamcrest.Matchers.equalTo(nextId));
     }
 
     static Map<String, Object> article(long ticketId, String number, long articleId, String messageId, String kind,
