@@ -23,7 +23,11 @@ final class Load {
     static final HttpClient HTTP = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(5))
             .version(HttpClient.Version.HTTP_1_1)
-            .executor(Executors.newFixedThreadPool(32))
+            .executor(Executors.newFixedThreadPool(32, r -> {
+                Thread t = new Thread(r, "bench-http");
+                t.setDaemon(true); // the JVM ends when the benchmark has printed its figures
+                return t;
+            }))
             .build();
 
     /** Latencies in microseconds and the status codes seen. */
