@@ -29,6 +29,7 @@ import java.util.List;
  * @param attachmentNames    file names of the attachments
  * @param createdBy          agent login, customer user login or {@code system}
  * @param createdAt          creation instant
+ * @param queueId            the ticket's queue when the article was added (null from producers before it was added)
  */
 public record ArticleAdded(
         long ticketId,
@@ -52,5 +53,16 @@ public record ArticleAdded(
         String deliveryStatus,
         List<String> attachmentNames,
         String createdBy,
-        Instant createdAt) {
+        Instant createdAt,
+        Long queueId) {
+
+    /** The payload without the queue (the field list before {@code queueId} was appended). */
+    public ArticleAdded(long ticketId, String ticketNumber, long articleId, String kind, String senderType,
+            String channel, boolean visibleForCustomer, String from, String to, String cc, String bcc, String subject,
+            String bodyText, String bodyHtml, String messageId, String inReplyTo, String references, boolean outbound,
+            String deliveryStatus, List<String> attachmentNames, String createdBy, Instant createdAt) {
+        this(ticketId, ticketNumber, articleId, kind, senderType, channel, visibleForCustomer, from, to, cc, bcc,
+                subject, bodyText, bodyHtml, messageId, inReplyTo, references, outbound, deliveryStatus,
+                attachmentNames, createdBy, createdAt, null);
+    }
 }

@@ -39,12 +39,12 @@ public interface TicketServiceApi {
     @Path("/tickets/{id}")
     JsonNode ticket(@PathParam("id") long ticketId, @QueryParam("articles") boolean articles);
 
-    /** Not in ticket-service yet (see the README): the ticket with this number, 404 when none. */
+    /** The ticket with this number, 404 when none. */
     @GET
     @Path("/tickets/by-number/{number}")
     JsonNode ticketByNumber(@PathParam("number") String number);
 
-    /** Not in ticket-service yet (see the README): the queues, {@code [{"id":..,"name":..}]}. */
+    /** The valid queues, {@code [{"id":..,"name":..,"groupId":..}]}. */
     @GET
     @Path("/queues")
     List<JsonNode> queues();

@@ -11,8 +11,8 @@ public final class TicketServiceDtos {
     }
 
     /**
-     * {@code POST /api/tickets}. {@code autoResponse} and {@code junk} are not read by
-     * ticket-service yet (see the README); they tell it whether the pipeline allows an auto response.
+     * {@code POST /api/tickets}. {@code autoResponse} tells ticket-service whether the pipeline allows
+     * an auto response; {@code junk} files the ticket closed in the junk queue.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record CreateTicket(

@@ -13,7 +13,8 @@ import org.relaydesk.ticket.SenderType;
  * An article to add. {@code kind} picks the action: note, phone, reply (e-mail to the customer,
  * rendered with salutation, template and signature), forward, bounce, email (an inbound mail,
  * e.g. from the mail-gateway) or web. {@code nextState} (and {@code pendingUntil} for pending
- * states) changes the ticket's state with the article, e.g. to reopen it.
+ * states) changes the ticket's state with the article, e.g. to reopen it. {@code autoResponse = false}
+ * suppresses the queue's auto response (the mail-gateway sends it for auto-replies, bounces and loops).
  */
 public record ArticleRequest(
         ArticleKind kind,
@@ -34,5 +35,11 @@ public record ArticleRequest(
         Long sourceArticleId,
         String nextState,
         Instant pendingUntil,
-        List<@Valid AttachmentUpload> attachments) {
+        List<@Valid AttachmentUpload> attachments,
+        Boolean autoResponse) {
+
+    /** Whether an inbound customer mail may trigger the queue's auto response (default true). */
+    public boolean autoResponseAllowed() {
+        return autoResponse == null || autoResponse;
+    }
 }

@@ -21,8 +21,9 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, Long> {
     }
 
     /** The inbound article that came with this message id, if any (mail intake is idempotent on it). */
-    public Optional<Article> inboundByMessageId(String messageId) {
-        return find("messageId = ?1 and outbound = false order by id", messageId).firstResultOptional();
+    /** The first article (inbound or outbound) with this Message-ID. */
+    public Optional<Article> byMessageId(String messageId) {
+        return find("messageId = ?1 order by id", messageId).firstResultOptional();
     }
 
     public List<Long> idsOfTicket(long ticketId) {

@@ -80,6 +80,14 @@ public class TicketResource {
         return withTag(queries.get(actor.get(), id, articles));
     }
 
+    @GET
+    @Path("/by-number/{number}")
+    @Operation(summary = "Get a ticket by its number (e.g. from a mail's [Ticket#...] subject tag)")
+    public RestResponse<TicketView> byNumber(@PathParam("number") String number,
+            @QueryParam("articles") @DefaultValue("true") boolean articles) {
+        return withTag(queries.byNumber(actor.get(), number, articles));
+    }
+
     @PATCH
     @Path("/{id}")
     @Operation(summary = "Change title, type, service, SLA and dynamic fields")

@@ -83,8 +83,8 @@ public class ArticleService {
         if (sender == SenderType.AGENT) {
             permissions.requireNotLockedByOther(actor, t);
         }
-        if (r.messageId() != null && sender == SenderType.CUSTOMER) {
-            Optional<Article> known = articles.inboundByMessageId(r.messageId());
+        if (r.messageId() != null) {
+            Optional<Article> known = articles.byMessageId(r.messageId());
             if (known.isPresent()) {
                 Article a = known.get();
                 Ticket owner = a.ticketId.equals(t.id) ? t : loader.forRead(actor, a.ticketId);
@@ -108,7 +108,7 @@ public class ArticleService {
         if (next != null) {
             mutations.changeState(t, actor, next, pendingTime(next, r.pendingUntil()));
         }
-        if (sender == SenderType.CUSTOMER && draft.channel == Channel.EMAIL) {
+        if (sender == SenderType.CUSTOMER && draft.channel == Channel.EMAIL && r.autoResponseAllowed()) {
             autoRespond(t, q, actor, a, AutoResponseType.FOLLOW_UP);
         }
         t.touch(actor.username(), Instant.now());

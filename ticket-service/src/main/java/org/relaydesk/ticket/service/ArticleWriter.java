@@ -74,7 +74,8 @@ public class ArticleWriter {
                 a.senderType.code(), a.channel.code(), a.visibleForCustomer, a.from, a.to, a.cc, a.bcc, a.subject,
                 a.bodyText, a.bodyHtml, a.messageId, a.inReplyTo, a.references, a.outbound,
                 a.deliveryStatus == null ? null : a.deliveryStatus.code(),
-                d.files.stream().map(ArticleDraft.NewFile::filename).toList(), a.createdBy, a.createdAt));
+                d.files.stream().map(ArticleDraft.NewFile::filename).toList(), a.createdBy, a.createdAt,
+                t.queueId == null ? null : t.queueId.longValue()));
         seen.clearTicket(t.id);
         if (actor.isAgent() && !actor.isSystem()) {
             seen.markArticle(a.id, actor.username(), now);

@@ -60,7 +60,7 @@ public class BulkService {
         }
         if (r.note() != null) {
             articles.add(a, id, null, new ArticleRequest(ArticleKind.NOTE, null, false, null, null, null, null,
-                    r.note().subject(), r.note().body(), null, null, null, null, null, null, null, null, null, null));
+                    r.note().subject(), r.note().body(), null, null, null, null, null, null, null, null, null, null, null));
         }
         if (Boolean.FALSE.equals(r.lock())) {
             tickets.unlock(a, id, null);

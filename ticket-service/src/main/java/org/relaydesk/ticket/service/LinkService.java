@@ -169,7 +169,7 @@ public class LinkService {
                 : article.subject != null && !article.subject.isBlank() ? article.subject : source.title;
         CreateTicketRequest fields = new CreateTicketRequest(title, queue.id, Origin.API, null, source.priority,
                 source.typeId, source.customerUserId, source.customerId, null, null, source.serviceId, source.slaId,
-                null, null, null);
+                null, null, null, null, null);
         Ticket created = creation.createWithArticle(a, fields, queue, copy(article));
         link(a, source, created, r.linkType() == null ? LinkType.NORMAL : r.linkType());
         journal.history(created, a, "Split", source.number, created.number,

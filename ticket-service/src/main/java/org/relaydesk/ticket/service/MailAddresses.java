@@ -19,4 +19,16 @@ public final class MailAddresses {
         Matcher m = ANGLE.matcher(header);
         return (m.find() ? m.group(1) : header).strip();
     }
+
+    /** The display name of {@code "Name" <a@b>}, or null when there is none. */
+    public static String displayName(String header) {
+        if (header == null || header.indexOf('<') <= 0) {
+            return null;
+        }
+        String name = header.substring(0, header.indexOf('<')).strip();
+        if (name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")) {
+            name = name.substring(1, name.length() - 1).strip();
+        }
+        return name.isEmpty() ? null : name;
+    }
 }

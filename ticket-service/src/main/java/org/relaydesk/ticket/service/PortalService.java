@@ -76,16 +76,16 @@ public class PortalService {
             throw ProblemException.invalid("queueId", "not a queue for customer requests");
         }
         ArticleRequest article = new ArticleRequest(ArticleKind.WEB, SenderType.CUSTOMER, true, customer.email(), null,
-                null, null, r.title(), r.body(), null, null, null, null, null, null, null, null, null, r.attachments());
+                null, null, r.title(), r.body(), null, null, null, null, null, null, null, null, null, r.attachments(), null);
         CreateTicketRequest create = new CreateTicketRequest(r.title(), q.id, Origin.WEB, null, r.priority(), null, null,
-                null, null, null, null, null, null, null, article);
+                null, null, null, null, null, null, null, article, null, null);
         return creation.create(customer, create).ticket();
     }
 
     @Transactional
     public ArticleService.Added reply(Actor customer, long ticketId, PortalRequests.Reply r) {
         ArticleRequest article = new ArticleRequest(ArticleKind.WEB, SenderType.CUSTOMER, true, customer.email(), null,
-                null, null, r.subject(), r.body(), null, null, null, null, null, null, null, null, null, r.attachments());
+                null, null, r.subject(), r.body(), null, null, null, null, null, null, null, null, null, r.attachments(), null);
         return articles.add(customer, ticketId, null, article);
     }
 }

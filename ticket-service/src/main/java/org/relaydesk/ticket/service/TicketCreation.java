@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import org.relaydesk.contracts.EventTypes;
 import org.relaydesk.contracts.ticket.TicketCreated;
@@ -25,6 +26,8 @@ import org.relaydesk.ticket.api.CreateTicketRequest;
 import org.relaydesk.ticket.api.TicketView;
 import org.relaydesk.ticket.repository.ArticleRepository;
 import org.relaydesk.ticket.repository.CustomerUserRepository;
+import org.relaydesk.ticket.repository.QueueRepository;
+import org.relaydesk.ticket.config.TicketConfig;
 
 /**
  * Creates tickets with their first article: from agents (phone and e-mail tickets), the customer
@@ -61,25 +64,30 @@ public class TicketCreation {
     ArticleRepository articles;
     @Inject
     TicketLoader loader;
+    @Inject
+    QueueRepository queues;
+    @Inject
+    TicketConfig config;
 
     @Transactional
     public Created create(Actor actor, CreateTicketRequest r) {
         ArticleRequest ar = r.article();
         SenderType sender = firstSender(actor, r.channel(), ar);
-        if (ar.messageId() != null && sender == SenderType.CUSTOMER) {
-            Optional<Article> known = articles.inboundByMessageId(ar.messageId());
+        if (ar.messageId() != null) {
+            Optional<Article> known = articles.byMessageId(ar.messageId());
             if (known.isPresent()) {
                 return new Created(views.view(loader.forRead(actor, known.get().ticketId), actor, false), false);
             }
         }
-        Queue q = lookups.validQueue(r.queueId(), "queueId");
+        Queue q = r.isJunk() && !actor.isCustomer() ? junkQueue() : lookups.validQueue(r.queueId(), "queueId");
         if (!actor.isCustomer()) {
             permissions.require(actor, q, Permission.CREATE);
         }
         Ticket t = newTicket(actor, r, q);
         Article first = writer.write(t, actor, firstArticle(actor, t, q, r, sender));
         dynamicFields.set(t, actor, r.dynamicFields());
-        if (sender == SenderType.CUSTOMER && (r.channel() == Origin.EMAIL || r.channel() == Origin.WEB)) {
+        if (sender == SenderType.CUSTOMER && (r.channel() == Origin.EMAIL || r.channel() == Origin.WEB)
+                && r.autoResponseAllowed() && !r.isJunk()) {
             articleService.autoRespond(t, q, actor, first, AutoResponseType.NEW_TICKET);
         }
         return new Created(views.view(t, actor, false), true);
@@ -95,7 +103,9 @@ public class TicketCreation {
     }
 
     private Ticket newTicket(Actor actor, CreateTicketRequest r, Queue q) {
-        TicketState state = lookups.validState(r.state() == null ? "new" : r.state(), "state");
+        TicketState state = r.isJunk() && !actor.isCustomer()
+                ? lookups.validState(config.junk().closeState(), "relaydesk.ticket.junk.close-state")
+                : lookups.validState(r.state() == null ? "new" : r.state(), "state");
         if (state.type.isClosed() && state.type != StateType.CLOSED_SUCCESSFUL
                 && state.type != StateType.CLOSED_UNSUCCESSFUL) {
             throw ProblemException.invalid("state", "a ticket cannot be created in state '" + state.name + "'");
@@ -148,7 +158,12 @@ public class TicketCreation {
             cu = customerUsers.findById(r.customerUserId());
             t.customerUserId = r.customerUserId();
         } else if (r.channel() == Origin.EMAIL && r.article().from() != null) {
-            cu = customerUsers.byEmail(MailAddresses.address(r.article().from())).orElse(null);
+            String address = MailAddresses.address(r.article().from());
+            cu = customerUsers.byEmail(address).orElse(null);
+            if (cu == null && address != null && address.contains("@")
+                    && r.article().senderType() != SenderType.AGENT) {
+                cu = newCustomerUser(r.article().from(), address);
+            }
         }
         if (cu != null) {
             t.customerUserId = cu.login;
@@ -157,6 +172,35 @@ public class TicketCreation {
         if (!actor.isCustomer() && r.customerId() != null && !r.customerId().isBlank()) {
             t.customerId = r.customerId();
         }
+    }
+
+    /** An inbound mail's unknown sender becomes a customer user whose login is the address (lower case). */
+    private CustomerUser newCustomerUser(String from, String address) {
+        String login = address.strip().toLowerCase(Locale.ROOT);
+        CustomerUser existing = customerUsers.findById(login);
+        if (existing != null) {
+            return existing;
+        }
+        CustomerUser cu = new CustomerUser();
+        cu.login = login;
+        cu.email = login;
+        String name = MailAddresses.displayName(from);
+        if (name != null) {
+            int space = name.lastIndexOf(' ');
+            cu.firstName = space < 0 ? name : name.substring(0, space);
+            cu.lastName = space < 0 ? null : name.substring(space + 1);
+        }
+        cu.comment = "created from inbound e-mail";
+        Instant now = Instant.now();
+        cu.createdAt = now;
+        cu.changedAt = now;
+        customerUsers.persist(cu);
+        return cu;
+    }
+
+    private Queue junkQueue() {
+        return queues.byName(config.junk().queue()).filter(q -> q.valid)
+                .orElseThrow(() -> ProblemException.invalid("junk", "there is no valid junk queue '" + config.junk().queue() + "'"));
     }
 
     private ArticleDraft firstArticle(Actor actor, Ticket t, Queue q, CreateTicketRequest r, SenderType sender) {
@@ -168,7 +212,8 @@ public class TicketCreation {
         };
         ArticleRequest withKind = new ArticleRequest(kind, sender, ar.visibleForCustomer(), ar.from(), ar.to(), ar.cc(),
                 ar.bcc(), ar.subject() == null ? t.title : ar.subject(), ar.body(), ar.bodyHtml(), ar.messageId(),
-                ar.inReplyTo(), ar.references(), ar.timeUnits(), ar.templateId(), null, null, null, ar.attachments());
+                ar.inReplyTo(), ar.references(), ar.timeUnits(), ar.templateId(), null, null, null, ar.attachments(),
+                ar.autoResponse());
         ArticleDraft d = articleService.draft(actor, t, q, withKind, sender);
         if (kind == ArticleKind.REPLY) {
             d.kind = ArticleKind.EMAIL;
@@ -196,10 +241,10 @@ public class TicketCreation {
         Origin origin = r.kind() == ArticleKind.EMAIL ? Origin.EMAIL : Origin.WEB;
         ArticleRequest ar = new ArticleRequest(r.kind(), sender, true, r.from(), r.to(), r.cc(), r.bcc(), r.subject(),
                 r.body(), r.bodyHtml(), r.messageId(), r.inReplyTo(), r.references(), r.timeUnits(), null, null, null,
-                null, r.attachments());
+                null, r.attachments(), r.autoResponse());
         CreateTicketRequest create = new CreateTicketRequest(r.subject() == null ? closed.title : r.subject(),
                 closed.queueId, origin, null, closed.priority, closed.typeId, closed.customerUserId, closed.customerId,
-                null, null, closed.serviceId, closed.slaId, null, null, ar);
+                null, null, closed.serviceId, closed.slaId, null, null, ar, r.autoResponse(), null);
         Created created = create(actor, create);
         Article first = articles.ofTicket(created.ticket().id(), false).get(0);
         return new ArticleService.Added(views.article(first, actor), created.ticket().id(), created.ticket().version(), true);

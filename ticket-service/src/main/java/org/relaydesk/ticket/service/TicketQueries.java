@@ -42,6 +42,13 @@ public class TicketQueries {
         return views.view(loader.forRead(a, id), a, withArticles);
     }
 
+    /** The ticket with this number, permission-checked like {@link #get}; 404 when there is none. */
+    @Transactional
+    public TicketView byNumber(Actor a, String number, boolean withArticles) {
+        Ticket t = tickets.byNumber(number).orElseThrow(() -> ProblemException.notFound("ticket", number));
+        return views.view(loader.forRead(a, t.id), a, withArticles);
+    }
+
     @Transactional
     public List<ArticleView> articles(Actor a, long id) {
         loader.forRead(a, id);
