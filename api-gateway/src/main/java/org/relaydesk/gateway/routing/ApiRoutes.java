@@ -64,13 +64,7 @@ public class ApiRoutes {
             if (upstream == null) {
                 throw new IllegalStateException("route " + route.getKey() + " names unknown service " + service);
             }
-            SocketAddress origin = SocketAddress.inetSocketAddress(upstream.port(), upstream.host());
-            HttpProxy proxy = HttpProxy.reverseProxy(client)
-                    .origin(context -> context.client().request(new RequestOptions()
-                            .setServer(origin)
-                            .setConnectTimeout(config.connectTimeout().toMillis())
-                            .setIdleTimeout(config.upstreamTimeout().toMillis())))
-                    .addInterceptor(new UpstreamInterceptor(service));
+            HttpProxy proxy = proxyTo(client, upstream).addInterceptor(new UpstreamInterceptor(service));
             router.route(route.getKey() + "*").order(10).handler(rc -> {
                 String requestId = rc.request().getHeader(REQUEST_ID);
                 if (requestId == null || requestId.isBlank() || requestId.length() > 128) {
@@ -89,18 +83,23 @@ public class ApiRoutes {
         registerOpenApi(router, client);
     }
 
+    /** A reverse proxy to one upstream, with the configured connect and answer timeouts. */
+    private HttpProxy proxyTo(HttpClient client, GatewayConfig.Upstream upstream) {
+        SocketAddress origin = SocketAddress.inetSocketAddress(upstream.port(), upstream.host());
+        return HttpProxy.reverseProxy(client)
+                .origin(context -> context.client().request(new RequestOptions()
+                        .setServer(origin)
+                        .setConnectTimeout(config.connectTimeout().toMillis())
+                        .setIdleTimeout(config.upstreamTimeout().toMillis())));
+    }
+
     /**
      * {@code /openapi/<service>} serves that service's OpenAPI document through the gateway, so
      * the gateway's Swagger UI lists every service's API from one origin.
      */
     private void registerOpenApi(Router router, HttpClient client) {
         config.services().forEach((service, upstream) -> {
-            SocketAddress origin = SocketAddress.inetSocketAddress(upstream.port(), upstream.host());
-            HttpProxy proxy = HttpProxy.reverseProxy(client)
-                    .origin(context -> context.client().request(new RequestOptions()
-                            .setServer(origin)
-                            .setConnectTimeout(config.connectTimeout().toMillis())
-                            .setIdleTimeout(config.upstreamTimeout().toMillis())))
+            HttpProxy proxy = proxyTo(client, upstream)
                     .addInterceptor(new ProxyInterceptor() {
                         @Override
                         public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
