@@ -24,6 +24,7 @@ import org.relaydesk.contracts.mail.OutboundMailRequest;
 import org.relaydesk.mailgateway.testing.FakeTicketService;
 import org.relaydesk.mailgateway.testing.FakeTicketServiceResource;
 import org.relaydesk.mailgateway.testing.MailServer;
+import org.relaydesk.testsupport.ConsumerGroups;
 import org.relaydesk.testsupport.KeycloakTokens;
 import org.relaydesk.testsupport.TopicPublisher;
 import org.relaydesk.testsupport.TopicRecorder;
@@ -38,8 +39,20 @@ import org.relaydesk.testsupport.TopicRecorder;
  */
 @QuarkusTest
 @QuarkusTestResource(FakeTicketServiceResource.class)
-@org.junit.jupiter.api.Disabled("Failing since the last merges on the shared local stack (all four cases time out waiting for the mail); passed 4/4 earlier the same day. Under investigation, see the closing note of issue 4.")
 class OutboundMailFlowTest {
+
+    /**
+     * This instance's consumer groups start at the topics' end: an event published before they own
+     * their partitions would never be seen (that made these cases time out on a busy machine).
+     */
+    @org.junit.jupiter.api.BeforeEach
+    void consumersOwnTheirPartitions() {
+        org.eclipse.microprofile.config.Config config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+        ConsumerGroups.awaitAssigned(config.getValue("mp.messaging.incoming.ticket-events.group.id", String.class),
+                Topics.TICKET_EVENTS, Duration.ofSeconds(60));
+        ConsumerGroups.awaitAssigned(config.getValue("mp.messaging.incoming.mail-outbound.group.id", String.class),
+                Topics.MAIL_OUTBOUND, Duration.ofSeconds(60));
+    }
 
     static final String CUSTOMER = "customer1@example.com";
 
