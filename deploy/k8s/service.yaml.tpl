@@ -23,6 +23,7 @@ spec:
             - {name: KAFKA_BOOTSTRAP_SERVERS, value: kafka:9092}
             - {name: OIDC_AUTH_SERVER_URL, value: http://keycloak:8180/realms/relaydesk}
             - {name: ELASTICSEARCH_HOSTS, value: elasticsearch:9200}
+            - {name: TICKET_SERVICE_URL, value: "http://ticket-service:8081"}
             - {name: DB_URL, value: "jdbc:postgresql://postgres:5432/relaydesk_${DB}"}
             - {name: DB_USER, value: "relaydesk_${DB}"}
             - name: DB_PASSWORD

@@ -131,6 +131,40 @@ class NotificationFlowTest {
     }
 
     @Test
+    void newTicketReachesOnlyFollowersWhoseGroupsMayReadTheQueue() {
+        // test seed (application.properties): support-engineers may read 990001; no agent's group may read 990002
+        long readable = 990001;
+        long unreadable = 990002;
+        try {
+            preferences("agent1", List.of(readable, unreadable), Map.of("NEW_TICKET", channels(false, true)), null); // support-engineers
+            preferences("agent2", List.of(readable), Map.of("NEW_TICKET", channels(false, true)), null); // triage only
+            preferences("admin", List.of(unreadable), Map.of("NEW_TICKET", channels(false, true)), null); // admin reads every queue
+            long inReadable = newId();
+            long inUnreadable = newId();
+            try (TopicPublisher publisher = TopicPublisher.open()) {
+                publisher.publish(Topics.TICKET_EVENTS, "ticket", Long.toString(inReadable), EventTypes.TICKET_CREATED,
+                        created(inReadable, readable, "Readable by support", null, false, "customer1"));
+                publisher.publish(Topics.TICKET_EVENTS, "ticket", Long.toString(inUnreadable), EventTypes.TICKET_CREATED,
+                        created(inUnreadable, unreadable, "Readable by nobody", null, false, "customer1"));
+                await().atMost(Duration.ofSeconds(15)).until(() -> hints(inReadable) >= 1 && hints(inUnreadable) >= 1);
+
+                assertEquals(List.of("NEW_TICKET"), notifications("agent1", inReadable).getList("items.kind"),
+                        "agent1 follows the queue and support-engineers may read it");
+                assertEquals(0, notifications("agent2", inReadable).getList("items").size(),
+                        "agent2 follows the queue, but triage may not read it");
+                assertEquals(0, notifications("agent1", inUnreadable).getList("items").size(),
+                        "agent1 follows the queue, but none of their groups may read it");
+                assertEquals(List.of("NEW_TICKET"), notifications("admin", inUnreadable).getList("items.kind"),
+                        "an admin may read every queue");
+            }
+        } finally {
+            preferences("agent1", List.of(), Map.of(), null);
+            preferences("agent2", List.of(), Map.of(), null);
+            preferences("admin", List.of(), Map.of(), null);
+        }
+    }
+
+    @Test
     void escalationReachesTheOwnerOfALockedTicketOncePerBusinessDay() {
         clock.set(ams("2026-11-25T10:00")); // Wednesday, inside business hours
         long queue = newId();

@@ -1,16 +1,19 @@
 package org.relaydesk.escalation.rest;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.relaydesk.escalation.client.TicketServiceClient;
+import org.relaydesk.escalation.client.TicketServiceUnavailable;
 import org.relaydesk.escalation.clock.ClockResult;
 import org.relaydesk.escalation.clock.TicketClocks;
 import org.relaydesk.escalation.repository.TicketEscalationEntity;
@@ -18,7 +21,11 @@ import org.relaydesk.escalation.service.CalendarService;
 import org.relaydesk.escalation.service.DbSettingsSource;
 import org.relaydesk.escalation.service.EscalationEngine;
 
-/** A ticket's escalation clocks as of now (SPEC L), and its pending timers. */
+/**
+ * A ticket's escalation clocks as of now (SPEC L), and its pending timers. An agent sees them only
+ * for a ticket they may read: ticket-service, which owns the queue permissions, is asked with the
+ * caller's own token ({@link TicketServiceClient}); admins may read every ticket and skip the call.
+ */
 @Path("/api/escalation/tickets")
 @Produces(MediaType.APPLICATION_JSON)
 public class TicketEscalationResource {
@@ -27,6 +34,12 @@ public class TicketEscalationResource {
     EscalationEngine engine;
     @Inject
     CalendarService calendars;
+    @Inject
+    TicketServiceClient ticketService;
+    @Inject
+    SecurityIdentity identity;
+    @Inject
+    JsonWebToken token;
 
     /** SPEC L per clock, plus the ticket-level escalationAt and what the timers wait for. */
     public record TicketEscalationView(long ticketId, String ticketNumber, String queueId, String slaId,
@@ -45,14 +58,44 @@ public class TicketEscalationResource {
         }
     }
 
+    /**
+     * The clocks of a ticket. For a caller without the {@code admin} role, ticket-service's answer
+     * to {@code GET /api/tickets/{id}} with the caller's token decides first: 403 and 404 are
+     * passed on, and when ticket-service cannot be reached or fails the answer is 503 (the
+     * permission is unknown, so nothing is shown). Then 404 when escalation-service has not seen
+     * the ticket (yet). Every refusal is an RFC 9457 problem.
+     */
     @GET
     @Path("/{ticketId}")
     @RolesAllowed({"agent", "admin"})
-    @Transactional
     public TicketEscalationView get(@PathParam("ticketId") long ticketId) {
+        if (!identity.hasRole("admin")) {
+            requireReadable(ticketId); // outside the transaction: no database connection held while waiting
+        }
+        return QuarkusTransaction.joiningExisting().call(() -> view(ticketId));
+    }
+
+    private void requireReadable(long ticketId) {
+        TicketServiceClient.Access access;
+        try {
+            access = ticketService.readAccess(token.getRawToken(), ticketId);
+        } catch (TicketServiceUnavailable e) {
+            throw ApiProblem.unavailable("the permission to read ticket " + ticketId
+                    + " cannot be checked: ticket-service is not available; try again later");
+        }
+        switch (access) {
+            case FORBIDDEN -> throw ApiProblem.forbidden("the caller may not read ticket " + ticketId);
+            case NOT_FOUND -> throw ApiProblem.notFound("no ticket " + ticketId);
+            case READABLE -> {
+                // allowed
+            }
+        }
+    }
+
+    private TicketEscalationView view(long ticketId) {
         TicketEscalationEntity t = TicketEscalationEntity.findById(ticketId);
         if (t == null) {
-            throw new NotFoundException("escalation-service has not seen ticket " + ticketId);
+            throw ApiProblem.notFound("escalation-service has not seen ticket " + ticketId);
         }
         Instant now = Instant.now();
         TicketClocks c = engine.clocks(t, now, new DbSettingsSource(calendars));

@@ -6,6 +6,7 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.Map;
 import java.util.Set;
 
 /** Business settings of agent notifications. */
@@ -56,6 +57,25 @@ public interface NotificationConfig {
 
     /** The mail outbox relay. */
     Outbox outbox();
+
+    /** Which Keycloak groups may read a queue: the read model that filters queue followers (QueueReaders). */
+    Permissions permissions();
+
+    /** The queue permission read model. */
+    interface Permissions {
+        /**
+         * How often the model is read again from ticket-service's admin API, as a scheduler
+         * interval ({@code 60s}, {@code 5m}); {@code off} never reads it: only the seed applies.
+         */
+        @WithDefault("60s")
+        String refresh();
+
+        /**
+         * The model until the first successful read: queue id to the comma-separated Keycloak groups
+         * that may read the queue ({@code ro} or {@code rw} on its RelayDesk group).
+         */
+        Map<String, String> queueReaders();
+    }
 
     /** The mail outbox relay. */
     interface Outbox {

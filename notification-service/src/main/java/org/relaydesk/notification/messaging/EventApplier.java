@@ -17,10 +17,12 @@ import org.relaydesk.notification.TicketView;
 import org.relaydesk.notification.repository.PreferenceRepository;
 import org.relaydesk.notification.service.NotificationDispatcher;
 import org.relaydesk.notification.service.PushEvent;
+import org.relaydesk.notification.service.QueueReaders;
 
 /**
  * Applies one event in one transaction: records its id (idempotency), updates the ticket read
- * model, picks recipients (seed and SPEC I1/J3), delivers through {@link NotificationDispatcher}
+ * model, picks recipients (seed and SPEC I1/J3; a queue's followers only if they may read the
+ * queue, see {@link QueueReaders}), delivers through {@link NotificationDispatcher}
  * and stores a ticket change hint. Returns what to push live once the transaction committed.
  * Payloads are read as JSON, defensively, so that new fields or an unknown event type never break
  * the consumer.
@@ -42,6 +44,9 @@ public class EventApplier {
 
     @Inject
     PushFanout fanout;
+
+    @Inject
+    QueueReaders queueReaders;
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public List<PushEvent> apply(EventEnvelope event) {
@@ -85,7 +90,7 @@ public class EventApplier {
                 v.firstArticlePending = true;
                 v.persist();
                 if (v.queueId != null) {
-                    dispatcher.notify(NotificationKind.NEW_TICKET, null, v, preferences.followers(v.queueId), actor, pushes);
+                    dispatcher.notify(NotificationKind.NEW_TICKET, null, v, queueFollowers(v.queueId), actor, pushes);
                 }
             }
             case EventTypes.ARTICLE_ADDED -> {
@@ -105,7 +110,7 @@ public class EventApplier {
                 v.queueName = text(p, "newQueueName");
                 v.persist();
                 if (v.queueId != null && !v.isFinished()) {
-                    dispatcher.notify(NotificationKind.TICKET_MOVED, null, v, preferences.followers(v.queueId), actor,
+                    dispatcher.notify(NotificationKind.TICKET_MOVED, null, v, queueFollowers(v.queueId), actor,
                             pushes);
                 }
             }
@@ -181,7 +186,7 @@ public class EventApplier {
                     to.add(v.owner);
                     to.add(v.responsible);
                     if (!v.locked && v.queueId != null) {
-                        to.addAll(preferences.followers(v.queueId));
+                        to.addAll(queueFollowers(v.queueId));
                     }
                     dispatcher.notify(NotificationKind.PENDING_REMINDER, null, v, to, null, pushes);
                 }
@@ -192,7 +197,12 @@ public class EventApplier {
         return pushes;
     }
 
-    /** SPEC I1: owner (and responsible) of a locked/owned ticket, otherwise the queue's followers. */
+    /** The agents with the queue in My Queues who may read it (QueueReaders). */
+    private List<String> queueFollowers(long queueId) {
+        return queueReaders.mayRead(queueId, preferences.followers(queueId));
+    }
+
+    /** SPEC I1: owner (and responsible) of a locked/owned ticket, otherwise the queue's followers who may read it. */
     private List<String> ownerOrQueue(TicketView v) {
         if (v.isOwned()) {
             List<String> to = new ArrayList<>();
@@ -200,7 +210,7 @@ public class EventApplier {
             to.add(v.responsible);
             return to;
         }
-        return v.queueId == null ? List.of() : preferences.followers(v.queueId);
+        return v.queueId == null ? List.of() : queueFollowers(v.queueId);
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.relaydesk.notification.repository;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -15,12 +17,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import org.relaydesk.contracts.Json;
 import org.relaydesk.notification.AgentPreferences;
 import org.relaydesk.notification.NotificationKind;
 
 /** Agent preferences, My Queues and channel settings (plain SQL over three small tables). */
 @ApplicationScoped
 public class PreferenceRepository {
+
+    /**
+     * An agent who has a queue in My Queues, with what they may read as of their last call.
+     *
+     * @param agent  Keycloak username
+     * @param admin  the agent had the admin role (reads every queue)
+     * @param groups the agent's Keycloak groups, or null when not known yet
+     */
+    public record Follower(String agent, boolean admin, Set<String> groups) {
+    }
 
     @Inject
     EntityManager em;
@@ -101,12 +115,41 @@ public class PreferenceRepository {
         }
     }
 
-    /** Agents who have the queue in My Queues. */
+    /** Agents who have the queue in My Queues, with their groups (unfiltered: see QueueReaders). */
     @SuppressWarnings("unchecked")
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<String> followers(long queueId) {
-        return new ArrayList<>(em.createNativeQuery("select agent from agent_queue where queue_id = :q order by agent")
-                .setParameter("q", queueId).getResultList());
+    public List<Follower> followers(long queueId) {
+        List<Follower> followers = new ArrayList<>();
+        for (Object[] r : (List<Object[]>) em.createNativeQuery("select q.agent, p.admin, p.keycloak_groups "
+                        + "from agent_queue q join agent_preference p on p.agent = q.agent where q.queue_id = :q order by q.agent")
+                .setParameter("q", queueId).getResultList()) {
+            followers.add(new Follower((String) r[0], Boolean.TRUE.equals(r[1]), groups((String) r[2])));
+        }
+        return followers;
+    }
+
+    /**
+     * Records the agent's Keycloak groups and admin role from their token on their preference row
+     * (if they have one; only agents who saved preferences follow queues). Writes only on a change.
+     */
+    @Transactional
+    public void rememberAccess(String agent, Set<String> groups, boolean admin) {
+        String json = Json.write(new TreeSet<>(groups));
+        em.createNativeQuery("update agent_preference set keycloak_groups = :groups, admin = :admin "
+                        + "where agent = :agent and (keycloak_groups is distinct from :groups or admin <> :admin)")
+                .setParameter("groups", json).setParameter("admin", admin).setParameter("agent", agent)
+                .executeUpdate();
+    }
+
+    private static Set<String> groups(String json) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return Set.copyOf(Json.MAPPER.readValue(json, new TypeReference<List<String>>() { }));
+        } catch (JsonProcessingException e) {
+            return null; // unreadable: treated as not known
+        }
     }
 
     private static LocalDate toDate(Object o) {

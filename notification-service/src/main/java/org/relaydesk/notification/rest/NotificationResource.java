@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import org.relaydesk.contracts.Json;
 import org.relaydesk.notification.repository.NotificationRepository;
+import org.relaydesk.notification.repository.PreferenceRepository;
 import org.relaydesk.notification.service.NotificationView;
 import org.relaydesk.notification.service.PushEvent;
 import org.relaydesk.notification.service.PushHub;
@@ -46,11 +47,15 @@ public class NotificationResource {
     NotificationRepository notifications;
 
     @Inject
+    PreferenceRepository preferences;
+
+    @Inject
     PushHub hub;
 
     @Inject
     Clock clock;
 
+    /** The caller's notifications; also records the caller's groups and admin role (see PreferenceResource). */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public NotificationPage list(@QueryParam("page") @DefaultValue("0") int page,
@@ -60,6 +65,7 @@ public class NotificationResource {
             throw new BadRequestException("page >= 0 and 1 <= size <= 200");
         }
         String agent = caller.agent();
+        preferences.rememberAccess(agent, caller.groups(), caller.admin()); // keeps queue notifications in step with the groups
         List<NotificationView> items = notifications.page(agent, unreadOnly, page, size).stream()
                 .map(NotificationView::of).toList();
         return new NotificationPage(items, page, size, notifications.countFor(agent, unreadOnly),

@@ -18,7 +18,10 @@ import org.relaydesk.notification.NotificationKind;
 import org.relaydesk.notification.config.NotificationConfig;
 import org.relaydesk.notification.repository.PreferenceRepository;
 
-/** The calling agent's own notification preferences. */
+/**
+ * The calling agent's own notification preferences. Each call also records the caller's Keycloak
+ * groups and admin role on their preference row, which decide which queue notifications reach them.
+ */
 @Path("/api/preferences")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({"agent", "admin"})
@@ -36,6 +39,7 @@ public class PreferenceResource {
     @GET
     public PreferencesDto get() {
         String agent = caller.agent();
+        repository.rememberAccess(agent, caller.groups(), caller.admin());
         AgentPreferences p = repository.find(agent).orElse(AgentPreferences.defaults(agent, config.defaultLanguage()));
         return toDto(p, caller.email());
     }
@@ -78,6 +82,7 @@ public class PreferenceResource {
                 ooo == null ? null : ooo.from(), ooo == null ? null : ooo.to(),
                 ooo == null || ooo.substitute() == null || ooo.substitute().isBlank() ? null : ooo.substitute());
         repository.save(p);
+        repository.rememberAccess(agent, caller.groups(), caller.admin());
         return toDto(repository.find(agent).orElseThrow(), caller.email());
     }
 
