@@ -10,6 +10,7 @@ import jakarta.persistence.Table;
 
 /** A group of queues; agents reach it through Keycloak groups ({@link GroupPermission}). */
 @Entity
+@jakarta.persistence.Cacheable
 @Table(name = "agent_group")
 public class AgentGroup extends PanacheEntityBase {
 

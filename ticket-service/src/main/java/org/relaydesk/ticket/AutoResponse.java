@@ -10,6 +10,7 @@ import jakarta.persistence.Table;
 
 /** An automatic reply to customers (new ticket, follow-up, reject). */
 @Entity
+@jakarta.persistence.Cacheable
 @Table(name = "auto_response")
 public class AutoResponse extends PanacheEntityBase {
 

@@ -10,6 +10,7 @@ import jakarta.persistence.Table;
 
 /** An admin-defined ticket field. */
 @Entity
+@jakarta.persistence.Cacheable
 @Table(name = "dynamic_field")
 public class DynamicField extends PanacheEntityBase {
 

@@ -10,6 +10,7 @@ import jakarta.persistence.Table;
 
 /** One permission of a Keycloak group on the queues of a RelayDesk group. */
 @Entity
+@jakarta.persistence.Cacheable
 @Table(name = "group_permission")
 public class GroupPermission extends PanacheEntityBase {
 

@@ -8,6 +8,7 @@ import jakarta.persistence.Table;
 
 /** Priority 1 (very low) .. 5 (very high); the id is the level. */
 @Entity
+@jakarta.persistence.Cacheable
 @Table(name = "priority")
 public class Priority extends PanacheEntityBase {
 

@@ -10,6 +10,7 @@ import jakarta.persistence.Table;
 
 /** A queue: tickets live in one; its group decides who may do what with them. */
 @Entity
+@jakarta.persistence.Cacheable
 @Table(name = "queue")
 public class Queue extends PanacheEntityBase {
 

@@ -10,6 +10,7 @@ import jakarta.persistence.Table;
 
 /** Which auto response a queue sends for one response type. */
 @Entity
+@jakarta.persistence.Cacheable
 @Table(name = "queue_auto_response")
 public class QueueAutoResponse extends PanacheEntityBase {
 

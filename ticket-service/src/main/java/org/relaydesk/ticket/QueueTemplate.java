@@ -10,6 +10,7 @@ import jakarta.persistence.Table;
 
 /** Assignment of a template to a queue. */
 @Entity
+@jakarta.persistence.Cacheable
 @Table(name = "queue_template")
 public class QueueTemplate extends PanacheEntityBase {
 

@@ -10,6 +10,7 @@ import jakarta.persistence.Table;
 
 /** Text put before an agent's reply; may use template variables such as {@code ${customer.firstName}}. */
 @Entity
+@jakarta.persistence.Cacheable
 @Table(name = "salutation")
 public class Salutation extends PanacheEntityBase {
 

@@ -10,6 +10,7 @@ import jakarta.persistence.Table;
 
 /** A service level agreement of one service; its escalation times live in the escalation-service. */
 @Entity
+@jakarta.persistence.Cacheable
 @Table(name = "sla")
 public class Sla extends PanacheEntityBase {
 

@@ -10,6 +10,7 @@ import jakarta.persistence.Table;
 
 /** A service offered to customers (optionally only to some, see {@link ServiceCustomer}). */
 @Entity
+@jakarta.persistence.Cacheable
 @Table(name = "support_service")
 public class SupportService extends PanacheEntityBase {
 

@@ -10,6 +10,7 @@ import jakarta.persistence.Table;
 
 /** An e-mail address of the help desk; mail to it lands in its queue. */
 @Entity
+@jakarta.persistence.Cacheable
 @Table(name = "system_address")
 public class SystemAddress extends PanacheEntityBase {
 

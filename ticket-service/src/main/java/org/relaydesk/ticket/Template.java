@@ -10,6 +10,7 @@ import jakarta.persistence.Table;
 
 /** A text an agent starts a reply, note or forward from. */
 @Entity
+@jakarta.persistence.Cacheable
 @Table(name = "template")
 public class Template extends PanacheEntityBase {
 

@@ -10,6 +10,7 @@ import jakarta.persistence.Table;
 
 /** A configurable state name mapped onto a fixed {@link StateType}. */
 @Entity
+@jakarta.persistence.Cacheable
 @Table(name = "ticket_state")
 public class TicketState extends PanacheEntityBase {
 

@@ -10,6 +10,7 @@ import jakarta.persistence.Table;
 
 /** A ticket type (Unclassified, Incident, ...). */
 @Entity
+@jakarta.persistence.Cacheable
 @Table(name = "ticket_type")
 public class TicketType extends PanacheEntityBase {
 

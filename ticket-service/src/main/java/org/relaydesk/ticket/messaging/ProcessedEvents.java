@@ -18,6 +18,7 @@ public class ProcessedEvents {
     public boolean firstTime(EventEnvelope event) {
         return em.createNativeQuery("insert into processed_event (event_id, event_type) values (:id, :type) "
                         + "on conflict (event_id) do nothing")
+                .unwrap(org.hibernate.query.NativeQuery.class).addSynchronizedQuerySpace("processed_event")
                 .setParameter("id", event.id())
                 .setParameter("type", event.type())
                 .executeUpdate() == 1;

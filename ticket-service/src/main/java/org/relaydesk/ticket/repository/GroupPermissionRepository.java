@@ -21,7 +21,8 @@ public class GroupPermissionRepository implements PanacheRepositoryBase<GroupPer
         }
         result.addAll(getEntityManager().createQuery("select distinct p.permission from GroupPermission p "
                         + "where p.groupId = :group and p.keycloakGroup in :kc", Permission.class)
-                .setParameter("group", groupId).setParameter("kc", keycloakGroups).getResultList());
+                .setParameter("group", groupId).setParameter("kc", keycloakGroups)
+                .setHint(org.hibernate.jpa.HibernateHints.HINT_CACHEABLE, true).getResultList());
         return result;
     }
 
@@ -35,6 +36,7 @@ public class GroupPermissionRepository implements PanacheRepositoryBase<GroupPer
                         + "and p.permission in :perms)", Integer.class)
                 .setParameter("kc", keycloakGroups)
                 .setParameter("perms", List.of(permission, Permission.RW))
+                .setHint(org.hibernate.jpa.HibernateHints.HINT_CACHEABLE, true)
                 .getResultList();
     }
 

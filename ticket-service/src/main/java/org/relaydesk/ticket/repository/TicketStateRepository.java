@@ -12,12 +12,12 @@ import org.relaydesk.ticket.TicketState;
 public class TicketStateRepository implements PanacheRepositoryBase<TicketState, Integer> {
 
     public Optional<TicketState> byName(String name) {
-        return find("lower(name) = lower(?1)", name).firstResultOptional();
+        return find("lower(name) = lower(?1)", name).withHint(org.hibernate.jpa.HibernateHints.HINT_CACHEABLE, true).firstResultOptional();
     }
 
     /** The first valid state of a type (by id), e.g. the state "merged" for type merged. */
     public Optional<TicketState> firstOfType(StateType type) {
-        return find("type = ?1 and valid = true order by id", type).firstResultOptional();
+        return find("type = ?1 and valid = true order by id", type).withHint(org.hibernate.jpa.HibernateHints.HINT_CACHEABLE, true).firstResultOptional();
     }
 
     public List<Integer> idsOfTypes(List<StateType> types) {
