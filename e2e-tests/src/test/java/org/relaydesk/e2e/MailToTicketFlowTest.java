@@ -1,0 +1,183 @@
+package org.relaydesk.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.relaydesk.testsupport.KeycloakTokens;
+import org.relaydesk.testsupport.LocalStack;
+import org.relaydesk.testsupport.Platform;
+
+/**
+ * Mail in → ticket → auto response out → customer reply threads in, across GreenMail, the
+ * mail-gateway and ticket-service, driven only through their public interfaces.
+ */
+class MailToTicketFlowTest {
+
+    private static final String GREENMAIL_API = "http://127.0.0.1:8089";
+    private static final String PASSWORD = "secret";
+    private static final String CUSTOMER = "customer3@example.org";
+
+    @BeforeAll
+    static void platformUp() {
+        Platform.ensureUp();
+    }
+
+    private static RequestSpecification admin() {
+        return given().baseUri(Platform.GATEWAY.baseUrl()).auth().oauth2(KeycloakTokens.user("admin"))
+                .contentType(ContentType.JSON);
+    }
+
+    private static void greenMailUser(String address) {
+        given().baseUri(GREENMAIL_API).delete("/api/user/" + address);
+        given().baseUri(GREENMAIL_API).contentType(ContentType.JSON)
+                .body(Map.of("email", address, "login", address, "password", PASSWORD))
+                .post("/api/user").then().statusCode(org.hamcrest.Matchers.both(org.hamcrest.Matchers.greaterThanOrEqualTo(200)).and(org.hamcrest.Matchers.lessThan(300)));
+    }
+
+    @Test
+    void mailBecomesATicketGetsAnAutoResponseAndTheReplyThreadsIn() throws Exception {
+        String mailbox = "e2e-" + UUID.randomUUID().toString().substring(0, 8) + "@relaydesk.local";
+        greenMailUser(mailbox);
+        greenMailUser(CUSTOMER);
+        Map<String, Object> account = new HashMap<>();
+        account.put("name", "e2e " + mailbox);
+        account.put("protocol", "IMAP");
+        account.put("host", LocalStack.SMTP_HOST);
+        account.put("port", LocalStack.IMAP_PORT);
+        account.put("tlsMode", "NONE");
+        account.put("login", mailbox);
+        account.put("password", PASSWORD);
+        account.put("dispatch", "QUEUE");
+        account.put("queueId", 2);
+        account.put("pollIntervalSeconds", 2);
+        account.put("afterProcessing", "DELETE");
+        String accountId = admin().body(account).post("/api/mail/accounts").then().statusCode(201)
+                .extract().jsonPath().getString("id");
+        try {
+            String subject = "Printer on fire " + System.nanoTime();
+            String messageId = "<e2e-" + UUID.randomUUID() + "@example.org>";
+            send(CUSTOMER, mailbox, subject, "It smokes.", messageId, null);
+
+            JsonPath ticket = Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> findTicket(subject), Optional::isPresent).orElseThrow();
+            long id = ticket.getLong("id");
+            String number = ticket.getString("number");
+            JsonPath full = admin().get("/api/tickets/" + id).then().statusCode(200).extract().jsonPath();
+            assertTrue(full.getString("articles[0].from").contains(CUSTOMER), full.prettify());
+            assertEquals("customer", full.getString("articles[0].senderType"));
+
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> count(mailbox) == 0);
+
+            MimeMessage autoResponse = Awaitility.await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(() -> withTag(CUSTOMER, number), Optional::isPresent).orElseThrow();
+            String autoId = autoResponse.getMessageID();
+            assertEquals(messageId, autoResponse.getHeader("In-Reply-To", null), "the auto response threads to the mail");
+            assertEquals("auto-replied", autoResponse.getHeader("Auto-Submitted", null));
+
+            send(CUSTOMER, mailbox, "Re: " + autoResponse.getSubject(), "Still smoking.",
+                    "<e2e-reply-" + UUID.randomUUID() + "@example.org>", autoId);
+            Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> admin().get("/api/tickets/" + id).then().statusCode(200).extract().jsonPath()
+                            .getList("articles.bodyText", String.class).stream()
+                            .anyMatch(b -> b != null && b.contains("Still smoking.")));
+            assertTrue(findTicket("Re: " + autoResponse.getSubject()).isEmpty(), "the reply opened no new ticket");
+        } finally {
+            admin().delete("/api/mail/accounts/" + accountId);
+        }
+    }
+
+    private static Optional<JsonPath> findTicket(String subject) {
+        JsonPath page = admin().queryParam("queueId", 2).queryParam("sort", "-id").queryParam("limit", 50).get("/api/tickets")
+                .then().statusCode(200).extract().jsonPath();
+        List<Map<String, Object>> items = page.getList("items");
+        for (int i = 0; i < items.size(); i++) {
+            if (subject.equals(page.getString("items[" + i + "].title"))) {
+                return Optional.of(new JsonPath(page.prettify()).setRootPath("items[" + i + "]"));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Session session() {
+        Properties p = new Properties();
+        p.put("mail.smtp.host", LocalStack.SMTP_HOST);
+        p.put("mail.smtp.port", Integer.toString(LocalStack.SMTP_PORT));
+        p.put("mail.smtp.connectiontimeout", "5000");
+        p.put("mail.smtp.timeout", "5000");
+        p.put("mail.imap.connectiontimeout", "5000");
+        p.put("mail.imap.timeout", "5000");
+        return Session.getInstance(p);
+    }
+
+    private static void send(String from, String to, String subject, String body, String messageId, String inReplyTo)
+            throws Exception {
+        MimeMessage m = new MimeMessage(session()) {
+            @Override
+            protected void updateMessageID() throws jakarta.mail.MessagingException {
+                setHeader("Message-ID", messageId);
+            }
+        };
+        m.setFrom(new InternetAddress(from));
+        m.setRecipients(Message.RecipientType.TO, to);
+        m.setSubject(subject);
+        m.setText(body);
+        if (inReplyTo != null) {
+            m.setHeader("In-Reply-To", inReplyTo);
+            m.setHeader("References", inReplyTo);
+        }
+        Transport.send(m);
+    }
+
+    private static int count(String login) throws Exception {
+        try (Store store = session().getStore("imap")) {
+            store.connect(LocalStack.SMTP_HOST, LocalStack.IMAP_PORT, login, PASSWORD);
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            try {
+                return inbox.getMessageCount();
+            } finally {
+                inbox.close(false);
+            }
+        }
+    }
+
+    private static Optional<MimeMessage> withTag(String login, String number) throws Exception {
+        try (Store store = session().getStore("imap")) {
+            store.connect(LocalStack.SMTP_HOST, LocalStack.IMAP_PORT, login, PASSWORD);
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            try {
+                for (Message m : inbox.getMessages()) {
+                    if (m.getSubject() != null && m.getSubject().contains("[Ticket#" + number + "]")) {
+                        return Optional.of(new MimeMessage((MimeMessage) m));
+                    }
+                }
+                return Optional.empty();
+            } finally {
+                inbox.close(false);
+            }
+        }
+    }
+}
