@@ -3,7 +3,7 @@ package org.relaydesk.mailgateway.messaging;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -11,22 +11,30 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.Map;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Emitter;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
 
 /**
- * Publishes the outbox in order ({@code mail.delivery}, {@code mail.quarantine}) and deletes what
- * Kafka acknowledged. One relay at a time across instances (a PostgreSQL advisory lock); it wakes
- * right after a commit that wrote events and otherwise polls every second. While Kafka is down the
- * rows wait and the relay backs off; consumers deduplicate on the event id, so a batch that is
- * sent twice after a failure does no harm.
+ * Publishes the outbox in order ({@code mail.delivery}, {@code mail.quarantine}, topic per row) and
+ * deletes what Kafka acknowledged.
+ *
+ * <p>One relay at a time across instances (a PostgreSQL advisory lock); it wakes right after a
+ * commit that wrote events and otherwise polls every second. The relay owns its Kafka producer
+ * (idempotent, acks=all), as ticket-service's relay does: when a batch is not acknowledged in time
+ * the producer is closed at once, which discards every record it still holds, and the batch is sent
+ * again in order from the outbox by a new producer after a backoff. So nothing of an older attempt
+ * is sent after a newer one; consumers deduplicate on the event id, so the part of a failed batch
+ * that did go out does no harm.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -35,6 +43,8 @@ public class OutboxRelay {
     /** Advisory lock key: "mgwrelay". */
     private static final long LOCK_KEY = 0x6d6777_72656c61L;
     private static final Duration POLL = Duration.ofSeconds(1);
+    private static final Duration SEND_TIMEOUT = Duration.ofSeconds(15);
+    private static final Duration BACKOFF_MIN = Duration.ofMillis(200);
     private static final Duration BACKOFF_MAX = Duration.ofSeconds(30);
     private static final int BATCH = 200;
 
@@ -42,11 +52,12 @@ public class OutboxRelay {
     EntityManager em;
 
     @Inject
-    @Channel("mail-events-out")
-    Emitter<String> emitter;
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafkaConfig;
 
     private volatile boolean running;
     private volatile Thread worker;
+    private Producer<String, String> producer;
 
     void start(@Observes StartupEvent event) {
         running = true;
@@ -58,14 +69,19 @@ public class OutboxRelay {
 
     void stop(@Observes ShutdownEvent event) {
         running = false;
-        wake();
+        Thread t = worker;
+        if (t != null) {
+            LockSupport.unpark(t);
+            try {
+                t.join(SEND_TIMEOUT.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
+    /** Wakes the relay right after a transaction that wrote outbox rows has committed. */
     void onCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.Written written) {
-        wake();
-    }
-
-    private void wake() {
         Thread t = worker;
         if (t != null) {
             LockSupport.unpark(t);
@@ -73,25 +89,28 @@ public class OutboxRelay {
     }
 
     private void loop() {
-        Duration backoff = Duration.ofMillis(200);
+        Duration backoff = BACKOFF_MIN;
         while (running) {
             try {
                 int sent = relayBatch();
-                backoff = Duration.ofMillis(200);
+                backoff = BACKOFF_MIN;
                 if (sent == 0) {
                     LockSupport.parkNanos(POLL.toNanos());
                 }
             } catch (Exception e) {
+                discardProducer();
                 if (!running) {
-                    return;
+                    break;
                 }
-                LOG.warnf("outbox relay: publishing failed, retrying in %s: %s", backoff, e.getMessage());
+                LOG.warnf("outbox relay: publishing failed, retrying in %s: %s", backoff, rootMessage(e));
                 LockSupport.parkNanos(backoff.toNanos());
                 backoff = backoff.multipliedBy(2).compareTo(BACKOFF_MAX) > 0 ? BACKOFF_MAX : backoff.multipliedBy(2);
             }
         }
+        discardProducer();
     }
 
+    /** Publishes up to one batch; returns how many events went out. */
     int relayBatch() {
         return QuarkusTransaction.requiringNew().call(() -> {
             Boolean locked = (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(:k)")
@@ -104,36 +123,61 @@ public class OutboxRelay {
             if (rows.isEmpty()) {
                 return 0;
             }
-            List<CompletableFuture<Void>> acks = new ArrayList<>(rows.size());
-            for (OutboxEvent row : rows) {
-                acks.add(send(row));
-            }
-            try {
-                CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(15, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                throw new IllegalStateException("Kafka did not acknowledge the batch: " + e, e);
-            }
+            publish(rows);
             em.createQuery("delete from OutboxEvent where seq <= :last")
                     .setParameter("last", rows.get(rows.size() - 1).seq).executeUpdate();
             return rows.size();
         });
     }
 
-    private CompletableFuture<Void> send(OutboxEvent row) {
-        CompletableFuture<Void> ack = new CompletableFuture<>();
-        Message<String> message = Message.of(row.envelope, Metadata.of(OutgoingKafkaRecordMetadata.<String>builder()
-                        .withKey(row.aggregateId)
-                        .withTopic(row.topic)
-                        .build()))
-                .withAck(() -> {
-                    ack.complete(null);
-                    return CompletableFuture.completedFuture(null);
-                })
-                .withNack(failure -> {
-                    ack.completeExceptionally(failure);
-                    return CompletableFuture.completedFuture(null);
-                });
-        emitter.send(message);
-        return ack;
+    /** Sends the rows in order and waits until Kafka acknowledged all of them. */
+    private void publish(List<OutboxEvent> rows) throws Exception {
+        Producer<String, String> p = producer();
+        List<Future<?>> acks = new ArrayList<>(rows.size());
+        for (OutboxEvent row : rows) {
+            acks.add(p.send(new ProducerRecord<>(row.topic, row.aggregateId, row.envelope)));
+        }
+        long deadline = System.nanoTime() + SEND_TIMEOUT.toNanos();
+        for (Future<?> ack : acks) {
+            ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private Producer<String, String> producer() {
+        if (producer == null) {
+            Map<String, Object> props = new HashMap<>();
+            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaConfig.get("bootstrap.servers"));
+            props.put(ProducerConfig.CLIENT_ID_CONFIG, "mail-gateway-service-outbox");
+            props.put(ProducerConfig.ACKS_CONFIG, "all");
+            props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+            props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+            props.put(ProducerConfig.LINGER_MS_CONFIG, 2);
+            int timeout = (int) SEND_TIMEOUT.toMillis();
+            props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.max(1000, timeout / 2));
+            props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeout + 2 + Math.max(1000, timeout / 2));
+            props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout);
+            producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+        }
+        return producer;
+    }
+
+    /** Closes the producer without waiting: records it still holds are dropped, never sent late. */
+    private void discardProducer() {
+        if (producer != null) {
+            try {
+                producer.close(Duration.ZERO);
+            } catch (RuntimeException e) {
+                LOG.debugf("outbox relay: closing the producer: %s", e.getMessage());
+            }
+            producer = null;
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + ": " + t.getMessage();
     }
 }
