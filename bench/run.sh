@@ -2,6 +2,7 @@
 # Runs one benchmark against the running platform (start it with ./relaydesk up):
 #   bench/run.sh GatewayOverheadBench [rate=1000] [seconds=20]
 #   bench/run.sh TicketCreateBench [concurrency=16] [seconds=30]
+#   bench/run.sh MailIntakeBench [mails=10000]
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$repo"

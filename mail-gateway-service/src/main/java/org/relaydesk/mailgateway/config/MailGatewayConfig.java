@@ -55,6 +55,13 @@ public interface MailGatewayConfig {
     /** Inbound processing. */
     interface Inbound {
 
+        /**
+         * Most new mails one pass over a mailbox stores and processes before it releases them; a
+         * fuller mailbox is worked through in consecutive passes, so mails leave it steadily.
+         */
+        @WithDefault("200")
+        int maxPerPass();
+
         /** Whether the mailbox fetchers run (tests switch them off to drive one account at a time). */
         @WithDefault("true")
         boolean fetchEnabled();

@@ -29,7 +29,8 @@ import org.relaydesk.mailgateway.service.InboundTransitions;
 /**
  * One pass over a mailbox, in the order that loses nothing: store every new mail raw (committed),
  * process the new ones (in parallel, up to {@code relaydesk.mail.inbound.workers}), then release
- * from the mailbox exactly the mails whose stored row is final. A mail whose processing failed
+ * from the mailbox exactly the mails whose stored row is final. A pass takes at most
+ * {@code relaydesk.mail.inbound.max-per-pass} new mails; {@link Report#more()} says more are waiting. A mail whose processing failed
  * for now stays in the mailbox untouched; the retry worker processes it later and a later pass
  * releases it.
  */
@@ -44,7 +45,14 @@ public class FetchCycle {
 
     /** What a pass did. */
     public record Report(int listed, int stored, int duplicates, int processed, int released, int waiting,
-            long storeMillis, long processMillis, long releaseMillis) {
+            long storeMillis, long processMillis, long releaseMillis, boolean more) {
+
+        /** This pass followed by the next one on the same mailbox. */
+        public Report then(Report next) {
+            return new Report(listed, stored + next.stored, duplicates + next.duplicates, processed + next.processed,
+                    released + next.released, next.waiting, storeMillis + next.storeMillis,
+                    processMillis + next.processMillis, releaseMillis + next.releaseMillis, next.more);
+        }
     }
 
     @Inject
@@ -97,6 +105,10 @@ public class FetchCycle {
                 waiting++;
             }
         }
+        boolean more = unknown.size() > config.inbound().maxPerPass();
+        if (more) {
+            unknown = new ArrayList<>(unknown.subList(0, config.inbound().maxPerPass()));
+        }
         for (int from = 0; from < unknown.size(); from += PREFETCH) {
             List<RemoteMail> chunk = unknown.subList(from, Math.min(unknown.size(), from + PREFETCH));
             box.prefetch(chunk);
@@ -138,7 +150,7 @@ public class FetchCycle {
         box.release(release);
         long t3 = System.nanoTime();
         Report report = new Report(pending.size(), stored, duplicates, processed, release.size(), waiting,
-                (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
+                (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, more);
         if (report.stored() > 0 || report.released() > 0) {
             LOG.infof("account %s: %s", account.name, report);
         } else if (report.listed() > 0) {

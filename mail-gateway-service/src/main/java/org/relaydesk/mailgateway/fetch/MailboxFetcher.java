@@ -93,7 +93,7 @@ public class MailboxFetcher {
         workers.values().forEach(Worker::wake);
     }
 
-    /** One pass over the account's mailbox on a connection of its own, now; for admins, tests and benchmarks. */
+    /** Passes over the account's mailbox on a connection of its own, now, until none is left; for admins, tests and benchmarks. */
     @ActivateRequestContext
     public FetchCycle.Report fetchNow(UUID accountId) throws MessagingException, IOException {
         MailAccount a = QuarkusTransaction.requiringNew().call(() -> accounts.findById(accountId));
@@ -102,6 +102,9 @@ public class MailboxFetcher {
         }
         try (MailboxConnection box = open(a)) {
             FetchCycle.Report r = cycle.run(a, box);
+            while (r.more()) {
+                r = r.then(cycle.run(a, box));
+            }
             recordFetch(a.id, null);
             return r;
         } catch (MessagingException | IOException | RuntimeException e) {
@@ -176,14 +179,15 @@ public class MailboxFetcher {
                         LOG.infof("account %s: connected, %s", name, b.describe());
                         announced = true;
                     }
+                    boolean more;
                     do {
-                        cycle.run(a, b);
+                        more = cycle.run(a, b).more();
                         recordFetch(accountId, null);
                         delay = config.inbound().reconnectDelay();
-                        if (b.persistent() && active) {
+                        if (b.persistent() && active && !more) {
                             b.await(poll);
                         }
-                    } while (b.persistent() && active && running);
+                    } while ((b.persistent() || more) && active && running);
                 } catch (MessagingException | IOException | RuntimeException e) {
                     if (!active) {
                         return;
