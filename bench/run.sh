@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs one benchmark against the running platform (start it with ./relaydesk up):
-#   bench/run.sh GatewayOverheadBench [rate=1000] [seconds=20]
+#   bench/run.sh GatewayOverheadBench [rate=1000] [seconds=20] [path=/api/tickets/<new ticket>]
 #   bench/run.sh TicketCreateBench [concurrency=16] [seconds=30]
 #   bench/run.sh MailIntakeBench [mails=10000]
 set -euo pipefail

@@ -12,7 +12,7 @@ import org.relaydesk.testsupport.KeycloakTokens;
  * distributions and the difference. Start the gateway with rate limits above the test rate, e.g.
  * {@code RELAYDESK_GATEWAY_USER_REQUESTS_PER_SECOND=100000 RELAYDESK_GATEWAY_CLIENT_REQUESTS_PER_SECOND=100000}.
  *
- * <p>Run: {@code bench/run.sh GatewayOverheadBench [rate=1000] [seconds=20]}
+ * <p>Run: {@code bench/run.sh GatewayOverheadBench [rate=1000] [seconds=20] [path]}; without a path it reads a new ticket.
  */
 public final class GatewayOverheadBench {
 
@@ -20,8 +20,8 @@ public final class GatewayOverheadBench {
         int rate = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         String token = KeycloakTokens.apiClient();
-        long ticketId = Tickets.createOne(token);
-        String path = "/api/tickets/" + ticketId;
+        // a cheap upstream endpoint shows the gateway's own share best; default: one ticket
+        String path = args.length > 2 ? args[2] : "/api/tickets/" + Tickets.createOne(token);
 
         // warm both paths (JIT, connection pools, token verification caches)
         Load.openModel(() -> get("http://127.0.0.1:8081" + path, token), Math.min(rate, 500), 5);

@@ -37,7 +37,6 @@ import org.relaydesk.testsupport.Platform;
 class MailCrashRecoveryTest {
 
     private static final int MAILS = 1000;
-    private static final String PASSWORD = "secret";
 
     @BeforeAll
     static void platformUp() {
@@ -56,11 +55,9 @@ class MailCrashRecoveryTest {
                         "salutationId", 1, "signatureId", 1))
                 .post("/api/admin/queues").then().statusCode(201).extract().jsonPath().getInt("id");
         String mailbox = "crash-" + suffix + "@relaydesk.local";
-        given().baseUri("http://127.0.0.1:8089").contentType(ContentType.JSON)
-                .body(Map.of("email", mailbox, "login", mailbox, "password", PASSWORD))
-                .post("/api/user").then().statusCode(org.hamcrest.Matchers.lessThan(300));
+        Mailboxes.create(mailbox);
         deliver(mailbox, suffix);
-        assertEquals(MAILS, count(mailbox), "all mails wait in the mailbox");
+        assertEquals(MAILS, Mailboxes.count(mailbox), "all mails wait in the mailbox");
 
         Map<String, Object> account = new HashMap<>();
         account.put("name", "crash " + suffix);
@@ -69,7 +66,7 @@ class MailCrashRecoveryTest {
         account.put("port", LocalStack.IMAP_PORT);
         account.put("tlsMode", "NONE");
         account.put("login", mailbox);
-        account.put("password", PASSWORD);
+        account.put("password", Mailboxes.PASSWORD);
         account.put("dispatch", "QUEUE");
         account.put("queueId", queueId);
         account.put("pollIntervalSeconds", 1);
@@ -86,7 +83,7 @@ class MailCrashRecoveryTest {
             Platform.run(Duration.ofMinutes(3), "services", "up", "mail-gateway-service");
 
             Awaitility.await().atMost(Duration.ofMinutes(6)).pollInterval(Duration.ofSeconds(2))
-                    .until(() -> count(mailbox) == 0);
+                    .until(() -> Mailboxes.count(mailbox) == 0);
             List<String> titles = titles(queueId);
             Set<String> distinct = new HashSet<>(titles);
             assertEquals(titles.size(), distinct.size(), "no mail became two tickets");
@@ -107,7 +104,7 @@ class MailCrashRecoveryTest {
 
     /** Sends the mails over one SMTP connection. */
     private static void deliver(String mailbox, String suffix) throws Exception {
-        Session session = session();
+        Session session = Mailboxes.session();
         try (Transport transport = session.getTransport("smtp")) {
             transport.connect(LocalStack.SMTP_HOST, LocalStack.SMTP_PORT, null, null);
             for (int i = 0; i < MAILS; i++) {
@@ -120,7 +117,7 @@ class MailCrashRecoveryTest {
                 transport.sendMessage(m, m.getAllRecipients());
             }
         }
-        Awaitility.await().atMost(Duration.ofMinutes(1)).until(() -> count(mailbox) == MAILS);
+        Awaitility.await().atMost(Duration.ofMinutes(1)).until(() -> Mailboxes.count(mailbox) == MAILS);
     }
 
     /** The titles of all tickets in the queue (pages of 200). */
@@ -139,27 +136,4 @@ class MailCrashRecoveryTest {
         return titles;
     }
 
-    private static Session session() {
-        Properties p = new Properties();
-        p.put("mail.smtp.host", LocalStack.SMTP_HOST);
-        p.put("mail.smtp.port", Integer.toString(LocalStack.SMTP_PORT));
-        p.put("mail.smtp.connectiontimeout", "5000");
-        p.put("mail.smtp.timeout", "10000");
-        p.put("mail.imap.connectiontimeout", "5000");
-        p.put("mail.imap.timeout", "10000");
-        return Session.getInstance(p);
-    }
-
-    private static int count(String login) throws Exception {
-        try (Store store = session().getStore("imap")) {
-            store.connect(LocalStack.SMTP_HOST, LocalStack.IMAP_PORT, login, PASSWORD);
-            Folder inbox = store.getFolder("INBOX");
-            inbox.open(Folder.READ_ONLY);
-            try {
-                return inbox.getMessageCount();
-            } finally {
-                inbox.close(false);
-            }
-        }
-    }
 }

@@ -34,8 +34,6 @@ import org.relaydesk.testsupport.Platform;
  */
 class MailToTicketFlowTest {
 
-    private static final String GREENMAIL_API = "http://127.0.0.1:8089";
-    private static final String PASSWORD = "secret";
     private static final String CUSTOMER = "customer3@example.org";
 
     @BeforeAll
@@ -48,18 +46,11 @@ class MailToTicketFlowTest {
                 .contentType(ContentType.JSON);
     }
 
-    private static void greenMailUser(String address) {
-        given().baseUri(GREENMAIL_API).delete("/api/user/" + address);
-        given().baseUri(GREENMAIL_API).contentType(ContentType.JSON)
-                .body(Map.of("email", address, "login", address, "password", PASSWORD))
-                .post("/api/user").then().statusCode(org.hamcrest.Matchers.both(org.hamcrest.Matchers.greaterThanOrEqualTo(200)).and(org.hamcrest.Matchers.lessThan(300)));
-    }
-
     @Test
     void mailBecomesATicketGetsAnAutoResponseAndTheReplyThreadsIn() throws Exception {
         String mailbox = "e2e-" + UUID.randomUUID().toString().substring(0, 8) + "@relaydesk.local";
-        greenMailUser(mailbox);
-        greenMailUser(CUSTOMER);
+        Mailboxes.create(mailbox);
+        Mailboxes.create(CUSTOMER);
         Map<String, Object> account = new HashMap<>();
         account.put("name", "e2e " + mailbox);
         account.put("protocol", "IMAP");
@@ -67,7 +58,7 @@ class MailToTicketFlowTest {
         account.put("port", LocalStack.IMAP_PORT);
         account.put("tlsMode", "NONE");
         account.put("login", mailbox);
-        account.put("password", PASSWORD);
+        account.put("password", Mailboxes.PASSWORD);
         account.put("dispatch", "QUEUE");
         account.put("queueId", 2);
         account.put("pollIntervalSeconds", 2);
@@ -87,11 +78,11 @@ class MailToTicketFlowTest {
             assertTrue(full.getString("articles[0].from").contains(CUSTOMER), full.prettify());
             assertEquals("customer", full.getString("articles[0].senderType"));
 
-            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> count(mailbox) == 0);
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> Mailboxes.count(mailbox) == 0);
 
             MimeMessage autoResponse = Awaitility.await().atMost(Duration.ofSeconds(60))
                     .pollInterval(Duration.ofSeconds(1))
-                    .until(() -> withTag(CUSTOMER, number), Optional::isPresent).orElseThrow();
+                    .until(() -> Mailboxes.find(CUSTOMER, s -> s.contains("[Ticket#" + number + "]")), Optional::isPresent).orElseThrow();
             String autoId = autoResponse.getMessageID();
             assertEquals(messageId, autoResponse.getHeader("In-Reply-To", null), "the auto response threads to the mail");
             assertEquals("auto-replied", autoResponse.getHeader("Auto-Submitted", null));
@@ -120,20 +111,9 @@ class MailToTicketFlowTest {
         return Optional.empty();
     }
 
-    private static Session session() {
-        Properties p = new Properties();
-        p.put("mail.smtp.host", LocalStack.SMTP_HOST);
-        p.put("mail.smtp.port", Integer.toString(LocalStack.SMTP_PORT));
-        p.put("mail.smtp.connectiontimeout", "5000");
-        p.put("mail.smtp.timeout", "5000");
-        p.put("mail.imap.connectiontimeout", "5000");
-        p.put("mail.imap.timeout", "5000");
-        return Session.getInstance(p);
-    }
-
     private static void send(String from, String to, String subject, String body, String messageId, String inReplyTo)
             throws Exception {
-        MimeMessage m = new MimeMessage(session()) {
+        MimeMessage m = new MimeMessage(Mailboxes.session()) {
             @Override
             protected void updateMessageID() throws jakarta.mail.MessagingException {
                 setHeader("Message-ID", messageId);
@@ -150,34 +130,4 @@ class MailToTicketFlowTest {
         Transport.send(m);
     }
 
-    private static int count(String login) throws Exception {
-        try (Store store = session().getStore("imap")) {
-            store.connect(LocalStack.SMTP_HOST, LocalStack.IMAP_PORT, login, PASSWORD);
-            Folder inbox = store.getFolder("INBOX");
-            inbox.open(Folder.READ_ONLY);
-            try {
-                return inbox.getMessageCount();
-            } finally {
-                inbox.close(false);
-            }
-        }
-    }
-
-    private static Optional<MimeMessage> withTag(String login, String number) throws Exception {
-        try (Store store = session().getStore("imap")) {
-            store.connect(LocalStack.SMTP_HOST, LocalStack.IMAP_PORT, login, PASSWORD);
-            Folder inbox = store.getFolder("INBOX");
-            inbox.open(Folder.READ_ONLY);
-            try {
-                for (Message m : inbox.getMessages()) {
-                    if (m.getSubject() != null && m.getSubject().contains("[Ticket#" + number + "]")) {
-                        return Optional.of(new MimeMessage((MimeMessage) m));
-                    }
-                }
-                return Optional.empty();
-            } finally {
-                inbox.close(false);
-            }
-        }
-    }
 }
