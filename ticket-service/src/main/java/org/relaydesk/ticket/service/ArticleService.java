@@ -63,6 +63,8 @@ public class ArticleService {
     TicketConfig config;
     @Inject
     TicketCreation creation;
+    @Inject
+    TicketJournal journal;
 
     @Transactional
     public Added add(Actor actor, long ticketId, Long expectedVersion, ArticleRequest r) {
@@ -95,8 +97,11 @@ public class ArticleService {
         TicketState next = r.nextState() == null ? null : lookups.validState(r.nextState(), "nextState");
         if (sender == SenderType.CUSTOMER && state.type.isClosed() && next == null) {
             if (q.followUpPolicy == FollowUpPolicy.REJECT) {
-                throw new ProblemException(409, "follow-up-rejected", "Follow-up rejected",
-                        "ticket " + t.number + " is closed and its queue rejects follow-ups", null);
+                if (r.kind() != ArticleKind.EMAIL) {
+                    throw new ProblemException(409, "follow-up-rejected", "Follow-up rejected",
+                            "ticket " + t.number + " is closed and its queue rejects follow-ups", null);
+                }
+                return rejectedMail(t, q, actor, r, sender);
             }
             if (q.followUpPolicy == FollowUpPolicy.NEW_TICKET) {
                 return creation.followUpAsNewTicket(actor, t, r, sender);
@@ -121,6 +126,23 @@ public class ArticleService {
         autoResponses.forQueue(q.id, type)
                 .flatMap(response -> composer.autoResponse(t, q, response, trigger))
                 .ifPresent(d -> writer.write(t, Actor.SYSTEM, d));
+    }
+
+    /**
+     * A mail that follows up a closed ticket of a queue that rejects follow-ups, as OTRS's
+     * PostMaster "Reject" does it: the mail is kept as an article of the ticket (nothing is lost),
+     * the ticket stays closed, the history says so, and the sender gets the queue's reject auto
+     * response (unless the mail is one that must not be answered).
+     */
+    private Added rejectedMail(Ticket t, Queue q, Actor actor, ArticleRequest r, SenderType sender) {
+        Article a = writer.write(t, actor, draft(actor, t, q, r, sender));
+        journal.history(t, actor, "FollowUpRejected", a.id, null, null,
+                "follow-up to the closed ticket kept; not reopened: queue " + q.name + " rejects follow-ups");
+        if (r.autoResponseAllowed()) {
+            autoRespond(t, q, actor, a, AutoResponseType.REJECT);
+        }
+        t.touch(actor.username(), Instant.now());
+        return new Added(views.article(a, actor), t.id, t.version, true);
     }
 
     /** Builds the draft of an article from a request; shared by ticket creation. */

@@ -51,14 +51,43 @@ class FollowUpAndAutoResponseTest {
     }
 
     @Test
-    void rejectPolicyRefusesFollowUpsToClosedTickets() {
+    void rejectPolicyKeepsAMailedFollowUpButLeavesTheTicketClosedAndSendsTheRejectResponse() {
+        int group = Admin.group(Admin.unique("grp"));
+        Admin.grant(group, "users", "rw");
+        int reject = as("admin").get("/api/admin/auto-responses").then().statusCode(200).extract().jsonPath()
+                .getInt("find { it.type == 'reject' }.id");
+        int queue = as("admin").body(Map.of("name", Admin.unique("strict"), "groupId", group, "followUpPolicy", "reject",
+                        "autoResponses", Map.of("reject", reject)))
+                .post("/api/admin/queues").then().statusCode(201).extract().jsonPath().getInt("id");
+        long id = Api.createTicket("agent3", queue, "Strict");
+        as("agent3").body("{}").post("/api/tickets/" + id + "/close").then().statusCode(200);
+        try (TopicRecorder rec = TopicRecorder.open(Topics.TICKET_EVENTS)) {
+            as("admin").body(Map.of("kind", "email", "senderType", "customer", "from", "Chris <customer1@example.com>",
+                            "subject", "Still broken", "body", "again", "messageId", "<again-" + System.nanoTime() + "@example.com>"))
+                    .post("/api/tickets/" + id + "/articles").then().statusCode(201);
+            List<EventEnvelope> events = Events.expect(rec, id, EventTypes.ARTICLE_ADDED, EventTypes.ARTICLE_ADDED);
+            ArticleAdded kept = events.get(0).payloadAs(ArticleAdded.class);
+            ArticleAdded auto = events.get(1).payloadAs(ArticleAdded.class);
+            assertEquals("customer", kept.senderType());
+            assertEquals("auto_response", auto.kind());
+            assertEquals("Chris <customer1@example.com>", auto.to());
+            assertTrue(auto.subject().contains("rejected"), auto.subject());
+            assertTrue(auto.bodyText().contains("Please open a new request"), auto.bodyText());
+        }
+        as("agent3").get("/api/tickets/" + id).then().body("state", equalTo("closed successful")).body("articles.size()", equalTo(3));
+        as("agent3").get("/api/tickets/" + id + "/history").then().statusCode(200)
+                .body("type", org.hamcrest.Matchers.hasItem("FollowUpRejected"));
+    }
+
+    @Test
+    void rejectPolicyRefusesAPortalFollowUpToAClosedTicket() {
         int group = Admin.group(Admin.unique("grp"));
         Admin.grant(group, "users", "rw");
         int queue = as("admin").body(Map.of("name", Admin.unique("strict"), "groupId", group, "followUpPolicy", "reject"))
                 .post("/api/admin/queues").then().statusCode(201).extract().jsonPath().getInt("id");
         long id = Api.createTicket("agent3", queue, "Strict");
         as("agent3").body("{}").post("/api/tickets/" + id + "/close").then().statusCode(200);
-        as("admin").body(Map.of("kind", "email", "senderType", "customer", "body", "again"))
+        as("admin").body(Map.of("kind", "web", "senderType", "customer", "body", "again"))
                 .post("/api/tickets/" + id + "/articles").then().statusCode(409)
                 .body("type", equalTo("/problems/follow-up-rejected"));
         as("agent3").get("/api/tickets/" + id).then().body("state", equalTo("closed successful")).body("articles.size()", equalTo(1));
