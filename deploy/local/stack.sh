@@ -9,7 +9,8 @@
 #   stack.sh logs [--no-follow] [component]
 #   stack.sh reset [component...]    down + delete data and logs (downloads are kept)
 #
-# Components: postgres kafka elasticsearch keycloak greenmail. See deploy/local/README.md.
+# Components: postgres kafka elasticsearch keycloak greenmail mta (Postfix + Dovecot, deploy/local/mta.sh).
+# See deploy/local/README.md.
 set -euo pipefail
 
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -20,7 +21,7 @@ readonly DATA="$RELAYDESK_HOME/data"
 readonly LOGS="$RELAYDESK_HOME/logs"
 readonly RUN="$RELAYDESK_HOME/run"
 
-readonly COMPONENTS=(postgres kafka elasticsearch keycloak greenmail)
+readonly COMPONENTS=(postgres kafka elasticsearch keycloak greenmail mta)
 
 # Versions. Kafka's comes from kafka/pom.xml (kept equal to kafka-clients of the Quarkus BOM).
 KAFKA_VERSION="$(sed -n 's:.*<kafka.version>\(.*\)</kafka.version>.*:\1:p' "$SCRIPT_DIR/kafka/pom.xml")"
@@ -67,6 +68,7 @@ ports_of() {
     elasticsearch) echo "$ES_PORT $ES_TRANSPORT_PORT" ;;
     keycloak) echo "$KC_PORT $KC_MGMT_PORT" ;;
     greenmail) echo "$GM_SMTP_PORT $GM_IMAP_PORT $GM_POP3_PORT $GM_API_PORT" ;;
+    mta) echo "2525 10143" ;;
   esac
 }
 
@@ -672,6 +674,7 @@ up_es_kc() {
 down_component() {
   local comp=$1 pid
   if [[ $comp == postgres ]]; then down_postgres; return 0; fi
+  if [[ $comp == mta ]]; then env RELAYDESK_HOME="$RELAYDESK_HOME" bash "$SCRIPT_DIR/mta.sh" down; return 0; fi
   if pid="$(our_pid "$comp")"; then
     local t=$SECONDS
     stop_group "$comp" "$pid"
@@ -739,6 +742,9 @@ cmd_up() {
       greenmail)
         if [[ $want_es == 1 || $want_kc == 1 ]]; then up_es_kc "$want_es" "$want_kc"; want_es=0 want_kc=0; fi
         up_greenmail ;;
+      mta)
+        if [[ $want_es == 1 || $want_kc == 1 ]]; then up_es_kc "$want_es" "$want_kc"; want_es=0 want_kc=0; fi
+        env RELAYDESK_HOME="$RELAYDESK_HOME" bash "$SCRIPT_DIR/mta.sh" up ;;
     esac
   done
   if [[ $want_es == 1 || $want_kc == 1 ]]; then up_es_kc "$want_es" "$want_kc"; fi
@@ -781,6 +787,10 @@ cmd_status() {
       else state=stopped; fi
     fi
     if [[ $c == greenmail ]]; then note="  (mail is kept in memory only; lost on restart)"; fi
+    if [[ $c == mta ]]; then
+      if all_ports_open mta; then state=running; fi
+      note="  (Postfix $LOGS/postfix.log, Dovecot $LOGS/dovecot.log)"
+    fi
     ports="$(ports_of "$c" | tr ' ' ',')"
     # shellcheck disable=SC2059
     printf "$fmt" "$c" "$state" "$pid" "$ports" "$rss" "$(log_of "$c")$note"

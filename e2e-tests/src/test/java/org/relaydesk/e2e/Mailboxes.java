@@ -45,8 +45,13 @@ final class Mailboxes {
 
     /** How many mails the INBOX holds. */
     static int count(String login) throws Exception {
+        return count(LocalStack.IMAP_PORT, login);
+    }
+
+    /** How many mails the INBOX of an IMAP server on this port holds. */
+    static int count(int imapPort, String login) throws Exception {
         try (Store store = session().getStore("imap")) {
-            store.connect(LocalStack.SMTP_HOST, LocalStack.IMAP_PORT, login, PASSWORD);
+            store.connect(LocalStack.SMTP_HOST, imapPort, login, PASSWORD);
             Folder inbox = store.getFolder("INBOX");
             inbox.open(Folder.READ_ONLY);
             try {
@@ -54,6 +59,19 @@ final class Mailboxes {
             } finally {
                 inbox.close(false);
             }
+        }
+    }
+
+    /** Deletes every mail in the INBOX of an IMAP server on this port. */
+    static void empty(int imapPort, String login) throws Exception {
+        try (Store store = session().getStore("imap")) {
+            store.connect(LocalStack.SMTP_HOST, imapPort, login, PASSWORD);
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_WRITE);
+            for (Message m : inbox.getMessages()) {
+                m.setFlag(jakarta.mail.Flags.Flag.DELETED, true);
+            }
+            inbox.close(true);
         }
     }
 
