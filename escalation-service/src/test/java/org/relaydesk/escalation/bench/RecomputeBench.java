@@ -1,7 +1,6 @@
 package org.relaydesk.escalation.bench;
 
 import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.EnumSet;
@@ -12,14 +11,11 @@ import java.util.Random;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.IntStream;
 import org.relaydesk.escalation.calendar.BusinessCalendar;
-import org.relaydesk.escalation.clock.ArticleChannel;
 import org.relaydesk.escalation.clock.ClockCalculator;
 import org.relaydesk.escalation.clock.ClockKind;
 import org.relaydesk.escalation.clock.ClockState;
 import org.relaydesk.escalation.clock.EscalationSettings;
-import org.relaydesk.escalation.clock.SenderType;
 import org.relaydesk.escalation.clock.SettingsSource;
-import org.relaydesk.escalation.clock.StateType;
 import org.relaydesk.escalation.clock.TicketClocks;
 import org.relaydesk.escalation.clock.TicketTimeline;
 
@@ -28,12 +24,12 @@ import org.relaydesk.escalation.clock.TicketTimeline;
  * calendar change (target &lt; 60 s on 2 cores). Pure computation: timelines are held in memory,
  * persistence is not included.
  *
- * <p>The tickets: created at random over the 60 days before "now", in 40 queues (a few with an SLA),
- * every queue on the one calendar that changes; 1-6 articles each (customer mails, agent replies,
- * internal notes), a fifth of them pending for a while, one in ten pending now. Budgets between 30
- * minutes and 5 business days, with warnings. The calendar change: office hours 08:00-18:00 become
- * 09:00-17:00 with a lunch break and a new one-time holiday, i.e. a new calendar instance with a cold
- * interval cache.
+ * <p>The tickets and settings are {@link BenchTickets}': created at random over the 60 days before
+ * "now", in 40 queues (a few with an SLA), every queue on the one calendar that changes; 1-6 articles
+ * each (customer mails, agent replies, internal notes), a fifth of them pending for a while, one in
+ * ten pending now. Budgets between 30 minutes and 5 business days, with warnings. The calendar
+ * change: office hours 08:00-18:00 become 09:00-17:00 with a lunch break and a new one-time holiday,
+ * i.e. a new calendar instance with a cold interval cache.
  *
  * <p>Run from the repository root (no Maven plugin needed: the code under test uses only the JDK):
  * <pre>
@@ -125,46 +121,8 @@ public final class RecomputeBench {
 
     private static TicketTimeline[] build(int n, Instant now, Random random) {
         TicketTimeline[] out = new TicketTimeline[n];
-        long window = Duration.ofDays(60).toSeconds();
         for (int i = 0; i < n; i++) {
-            Instant created = now.minusSeconds(1 + (long) (random.nextDouble() * window));
-            String queue = "Q" + random.nextInt(40);
-            TicketTimeline.Builder b = TicketTimeline.builder(created, queue);
-            if (random.nextInt(5) == 0) {
-                b.initialSla("SLA" + random.nextInt(3));
-            }
-            b.article(created, SenderType.CUSTOMER, true, ArticleChannel.EMAIL);
-            long span = Duration.between(created, now).toSeconds();
-            int articles = random.nextInt(6);
-            Instant t = created;
-            boolean agentLast = false;
-            for (int a = 0; a < articles; a++) {
-                t = t.plusSeconds(1 + (long) (random.nextDouble() * span / (articles + 1)));
-                if (t.isAfter(now)) {
-                    break;
-                }
-                int kind = random.nextInt(4);
-                if (kind == 0) {
-                    b.article(t, SenderType.AGENT, false, ArticleChannel.NOTE);
-                } else if (kind == 1 || !agentLast) {
-                    b.article(t, SenderType.AGENT, true, ArticleChannel.EMAIL);
-                    agentLast = true;
-                } else {
-                    b.article(t, SenderType.CUSTOMER, true, ArticleChannel.EMAIL);
-                    agentLast = false;
-                }
-            }
-            if (random.nextInt(5) == 0) {
-                Instant enter = created.plusSeconds((long) (random.nextDouble() * span));
-                Instant leave = enter.plusSeconds((long) (random.nextDouble() * Duration.ofDays(5).toSeconds()));
-                b.state(enter, "pending reminder", StateType.PENDING_REMINDER, leave);
-                if (random.nextInt(2) == 0 && leave.isBefore(now)) {
-                    b.state(leave, "open", StateType.OPEN);
-                }
-            } else if (random.nextInt(3) == 0) {
-                b.state(created.plusSeconds(60), "open", StateType.OPEN);
-            }
-            out[i] = b.build();
+            out[i] = BenchTickets.next(random, now, q -> "Q" + q, sla -> "SLA" + sla);
         }
         return out;
     }
@@ -181,16 +139,11 @@ public final class RecomputeBench {
 
         Settings(BusinessCalendar calendar) {
             this.calendar = calendar;
-            int[] frt = {30, 60, 120, 240, 480};
-            int[] upd = {0, 120, 240, 480};
-            int[] sol = {480, 960, 1440, 2400};
-            for (int q = 0; q < 40; q++) {
-                queues.put("Q" + q, new EscalationSettings("office", frt[q % frt.length], upd[q % upd.length],
-                        sol[q % sol.length], 80, q % 2 == 0 ? 75 : 0, 90));
+            for (int q = 0; q < BenchTickets.QUEUES; q++) {
+                queues.put("Q" + q, BenchTickets.queueSettings(q, "office"));
             }
-            for (int s = 0; s < 3; s++) {
-                slas.put("SLA" + s, new EscalationSettings(s == 2 ? null : "office", 15 * (s + 1), 60, 480 * (s + 1),
-                        50, 50, 50));
+            for (int s = 0; s < BenchTickets.SLAS; s++) {
+                slas.put("SLA" + s, BenchTickets.slaSettings(s, "office"));
             }
         }
 
