@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.relaydesk.contracts.EventEnvelope;
 import org.relaydesk.contracts.EventTypes;
 import org.relaydesk.contracts.Topics;
+import org.relaydesk.contracts.escalation.EscalationWarning;
 import org.relaydesk.contracts.ticket.OwnerChanged;
 import org.relaydesk.contracts.ticket.PriorityChanged;
 import org.relaydesk.contracts.ticket.TicketCreated;
@@ -197,6 +198,75 @@ class NotificationFlowTest {
             assertEquals(List.of("NEW_TICKET"), notifications("agent3", ticket).getList("items.kind"),
                     "agent3 heard of the new ticket in their queue, not of its escalation");
             assertEquals(1, mails.events().stream().filter(e -> ticketOf(e) == ticket).count());
+        }
+    }
+
+    @Test
+    void escalationOfAnUnownedTicketInAQueueNobodyFollowsReachesTheKnownRwAgents() {
+        // test seed (application.properties): on 990003 support-engineers have rw, triage only ro
+        clock.set(ams("2026-11-25T10:00")); // Wednesday, inside business hours
+        long queue = 990003;
+        // Known to the service (preference row, groups recorded), none of them follows 990003.
+        preferences("agent1", List.of(), Map.of(), null); // support-engineers: rw
+        preferences("agent2", List.of(), Map.of(), null); // triage: ro only
+        preferences("agent3", List.of(), Map.of(), null); // users: no access
+        preferences("admin", List.of(), Map.of(), null); // admin: rw on every queue
+        long ticket = newId();
+        try (TopicRecorder mails = TopicRecorder.open(Topics.MAIL_OUTBOUND); TopicPublisher publisher = TopicPublisher.open()) {
+            publisher.publish(Topics.TICKET_EVENTS, "ticket", Long.toString(ticket), EventTypes.TICKET_CREATED,
+                    created(ticket, queue, "Nobody follows this queue", null, false, "customer1"));
+            await().atMost(Duration.ofSeconds(15)).until(() -> hints(ticket) >= 1);
+            publisher.publish(Topics.ESCALATION_EVENTS, "ticket", Long.toString(ticket), EventTypes.ESCALATION_WARNING,
+                    warning(ticket, queue));
+
+            JsonPath agent1 = await().atMost(Duration.ofSeconds(15)).until(() -> notifications("agent1", ticket),
+                    j -> j.getList("items").size() == 1);
+            assertEquals("ESCALATION_WARNING", agent1.getString("items[0].kind"));
+            assertEquals(List.of("ESCALATION_WARNING"), await().atMost(Duration.ofSeconds(5))
+                    .until(() -> notifications("admin", ticket).getList("items.kind"), k -> !k.isEmpty()),
+                    "an admin writes every queue");
+            EventEnvelope mail = mails.await(e -> ticketOf(e) == ticket
+                    && "agent1@relaydesk.local".equals(e.payload().get("to").asText()), Duration.ofSeconds(15));
+            assertEquals("ESCALATION_WARNING", mail.payload().get("headers").get("X-RelayDesk-Notification").asText());
+
+            await().until(() -> hints(ticket) >= 2);
+            assertEquals(0, notifications("agent2", ticket).getList("items").size(), "triage may only read 990003");
+            assertEquals(0, notifications("agent3", ticket).getList("items").size(), "users have no access to 990003");
+            await().during(Duration.ofMillis(700)).atMost(Duration.ofSeconds(3)).until(() -> mails.events().stream()
+                    .filter(e -> ticketOf(e) == ticket).map(e -> e.payload().get("to").asText()).sorted().toList()
+                    .equals(List.of("admin@relaydesk.local", "agent1@relaydesk.local")));
+        }
+    }
+
+    @Test
+    void escalationReachesTheRwFollowerButNotAReadOnlyFollower() {
+        clock.set(ams("2026-11-25T10:00"));
+        long queue = 990003;
+        try {
+            preferences("agent1", List.of(queue), Map.of(), null); // support-engineers: rw
+            preferences("agent2", List.of(queue), Map.of(), null); // triage: ro only
+            preferences("admin", List.of(), Map.of(), null); // rw, but does not follow: an rw follower exists
+            long ticket = newId();
+            try (TopicPublisher publisher = TopicPublisher.open()) {
+                publisher.publish(Topics.TICKET_EVENTS, "ticket", Long.toString(ticket), EventTypes.TICKET_CREATED,
+                        created(ticket, queue, "Followed by rw and ro", null, false, "customer1"));
+                await().atMost(Duration.ofSeconds(15)).until(() -> hints(ticket) >= 1);
+                assertEquals(List.of("NEW_TICKET"), notifications("agent2", ticket).getList("items.kind"),
+                        "an ro follower may read the queue: it hears of new tickets");
+                publisher.publish(Topics.ESCALATION_EVENTS, "ticket", Long.toString(ticket), EventTypes.ESCALATION_WARNING,
+                        warning(ticket, queue));
+
+                await().atMost(Duration.ofSeconds(15)).until(() -> notifications("agent1", ticket).getList("items.kind"),
+                        k -> k.contains("ESCALATION_WARNING"));
+                await().until(() -> hints(ticket) >= 2);
+                assertEquals(List.of("NEW_TICKET"), notifications("agent2", ticket).getList("items.kind"),
+                        "agent2 follows the queue but may not write it: no escalation warning");
+                assertEquals(0, notifications("admin", ticket).getList("items").size(),
+                        "the fallback to every rw agent applies only when no follower has rw");
+            }
+        } finally {
+            preferences("agent1", List.of(), Map.of(), null);
+            preferences("agent2", List.of(), Map.of(), null);
         }
     }
 
@@ -475,6 +545,14 @@ class NotificationFlowTest {
         p.put("ownerId", "agent1");
         p.put("locked", true);
         return p;
+    }
+
+    /** An EscalationWarning as escalation-service publishes it, for an unlocked ticket without owner. */
+    private static EscalationWarning warning(long ticket, long queue) {
+        Instant now = ams("2026-11-25T10:00");
+        return new EscalationWarning(ticket, "N" + ticket, "FIRST_RESPONSE", now.minus(Duration.ofHours(2)),
+                now.minus(Duration.ofMinutes(5)), now.plus(Duration.ofMinutes(30)), Long.toString(queue), null, "1",
+                null, false);
     }
 
     private static long ticketOf(EventEnvelope e) {

@@ -58,7 +58,10 @@ public interface NotificationConfig {
     /** The mail outbox relay. */
     Outbox outbox();
 
-    /** Which Keycloak groups may read a queue: the read model that filters queue followers (QueueReaders). */
+    /**
+     * Which Keycloak groups may read and write a queue: the read model that filters queue followers
+     * and picks the rw agents of escalations (QueueReaders).
+     */
     Permissions permissions();
 
     /** The queue permission read model. */
@@ -72,9 +75,17 @@ public interface NotificationConfig {
 
         /**
          * The model until the first successful read: queue id to the comma-separated Keycloak groups
-         * that may read the queue ({@code ro} or {@code rw} on its RelayDesk group).
+         * that may read the queue ({@code ro} or {@code rw} on its RelayDesk group); the queue's
+         * writer groups ({@link #queueWriters()}) read it too.
          */
         Map<String, String> queueReaders();
+
+        /**
+         * The model until the first successful read: queue id to the comma-separated Keycloak groups
+         * with {@code rw} on its RelayDesk group (escalation recipients, SPEC I1). A queue listed only
+         * in {@link #queueReaders()} has no writer group: only admins write it.
+         */
+        Map<String, String> queueWriters();
     }
 
     /** The mail outbox relay. */

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.LongFunction;
 import org.relaydesk.contracts.EventEnvelope;
 import org.relaydesk.contracts.EventTypes;
 import org.relaydesk.notification.NotificationKind;
@@ -22,7 +23,8 @@ import org.relaydesk.notification.service.QueueReaders;
 /**
  * Applies one event in one transaction: records its id (idempotency), updates the ticket read
  * model, picks recipients (seed and SPEC I1/J3; a queue's followers only if they may read the
- * queue, see {@link QueueReaders}), delivers through {@link NotificationDispatcher}
+ * queue, and for escalations only if they may write it, else every known rw agent, see
+ * {@link QueueReaders}), delivers through {@link NotificationDispatcher}
  * and stores a ticket change hint. Returns what to push live once the transaction committed.
  * Payloads are read as JSON, defensively, so that new fields or an unknown event type never break
  * the consumer.
@@ -102,7 +104,8 @@ public class EventApplier {
                 v.persist();
                 // A customer follow-up matters even on a closed ticket (it reopens or is rejected there).
                 if (!creation && "customer".equals(text(p, "senderType"))) {
-                    dispatcher.notify(NotificationKind.FOLLOW_UP, null, v, ownerOrQueue(v), actor, pushes);
+                    dispatcher.notify(NotificationKind.FOLLOW_UP, null, v, ownerOr(v, this::queueFollowers), actor,
+                            pushes);
                 }
             }
             case EventTypes.TICKET_MOVED -> {
@@ -171,7 +174,8 @@ public class EventApplier {
                 if (!v.isFinished() && !v.isPending()) { // SPEC I4
                     NotificationKind kind = EventTypes.ESCALATION_WARNING.equals(event.type())
                             ? NotificationKind.ESCALATION_WARNING : NotificationKind.ESCALATION;
-                    dispatcher.notify(kind, firstText(p, "clock", "kind"), v, ownerOrQueue(v), null, pushes);
+                    dispatcher.notify(kind, firstText(p, "clock", "kind"), v, ownerOr(v, this::queueWriters), null,
+                            pushes);
                 }
             }
             case EventTypes.PENDING_REMINDER_REACHED -> {
@@ -202,15 +206,28 @@ public class EventApplier {
         return queueReaders.mayRead(queueId, preferences.followers(queueId));
     }
 
-    /** SPEC I1: owner (and responsible) of a locked/owned ticket, otherwise the queue's followers who may read it. */
-    private List<String> ownerOrQueue(TicketView v) {
+    /**
+     * SPEC I1 for escalations: the queue's followers with rw on it, or, when none has, every agent
+     * known to this service with rw on it (QueueReaders#escalationRecipients; only agents whose
+     * groups are stored here can be reached by that fallback).
+     */
+    private List<String> queueWriters(long queueId) {
+        return queueReaders.escalationRecipients(queueId, preferences.followers(queueId),
+                preferences::agentsWithKnownGroups);
+    }
+
+    /**
+     * Owner (and responsible) of a locked/owned ticket, otherwise the queue part: for escalations
+     * (SPEC I1) {@link #queueWriters}, for customer follow-ups {@link #queueFollowers}.
+     */
+    private static List<String> ownerOr(TicketView v, LongFunction<List<String>> queuePart) {
         if (v.isOwned()) {
             List<String> to = new ArrayList<>();
             to.add(v.owner);
             to.add(v.responsible);
             return to;
         }
-        return v.queueId == null ? List.of() : queueFollowers(v.queueId);
+        return v.queueId == null ? List.of() : queuePart.apply(v.queueId);
     }
 
     /**

@@ -27,13 +27,14 @@ import org.relaydesk.notification.NotificationKind;
 public class PreferenceRepository {
 
     /**
-     * An agent who has a queue in My Queues, with what they may read as of their last call.
+     * An agent with what they may access as of their last call to this service: a follower of a
+     * queue ({@link #followers}) or an agent known to the service ({@link #agentsWithKnownGroups}).
      *
      * @param agent  Keycloak username
-     * @param admin  the agent had the admin role (reads every queue)
+     * @param admin  the agent had the admin role (reads and writes every queue)
      * @param groups the agent's Keycloak groups, or null when not known yet
      */
-    public record Follower(String agent, boolean admin, Set<String> groups) {
+    public record AgentAccess(String agent, boolean admin, Set<String> groups) {
     }
 
     @Inject
@@ -118,14 +119,33 @@ public class PreferenceRepository {
     /** Agents who have the queue in My Queues, with their groups (unfiltered: see QueueReaders). */
     @SuppressWarnings("unchecked")
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<Follower> followers(long queueId) {
-        List<Follower> followers = new ArrayList<>();
+    public List<AgentAccess> followers(long queueId) {
+        List<AgentAccess> followers = new ArrayList<>();
         for (Object[] r : (List<Object[]>) em.createNativeQuery("select q.agent, p.admin, p.keycloak_groups "
                         + "from agent_queue q join agent_preference p on p.agent = q.agent where q.queue_id = :q order by q.agent")
                 .setParameter("q", queueId).getResultList()) {
-            followers.add(new Follower((String) r[0], Boolean.TRUE.equals(r[1]), groups((String) r[2])));
+            followers.add(new AgentAccess((String) r[0], Boolean.TRUE.equals(r[1]), groups((String) r[2])));
         }
         return followers;
+    }
+
+    /**
+     * Every agent whose groups this service knows: a preference row (the agent saved their
+     * preferences once) on which a later call recorded the groups. Agents without such a row are
+     * unknown here, whatever their permissions in ticket-service (see QueueReaders).
+     */
+    @SuppressWarnings("unchecked")
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<AgentAccess> agentsWithKnownGroups() {
+        List<AgentAccess> agents = new ArrayList<>();
+        for (Object[] r : (List<Object[]>) em.createNativeQuery("select agent, admin, keycloak_groups "
+                + "from agent_preference where keycloak_groups is not null order by agent").getResultList()) {
+            Set<String> groups = groups((String) r[2]);
+            if (groups != null) {
+                agents.add(new AgentAccess((String) r[0], Boolean.TRUE.equals(r[1]), groups));
+            }
+        }
+        return agents;
     }
 
     /**
