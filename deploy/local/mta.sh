@@ -93,11 +93,12 @@ up() {
   if port_open "$IMAP_PORT" && port_open "$SMTP_PORT"; then say "postfix + dovecot ... already running"; return 0; fi
   dovecot_config
   postfix_config
-  port_open "$IMAP_PORT" || dovecot -c "$MTA/dovecot.conf" || die "dovecot did not start (log: $LOGS/dovecot.log)"
+  # 9>&-: the daemons must not inherit stack.sh's lock descriptor (they would hold the lock for ever)
+  port_open "$IMAP_PORT" || dovecot -c "$MTA/dovecot.conf" 9>&- || die "dovecot did not start (log: $LOGS/dovecot.log)"
   if ! port_open "$SMTP_PORT"; then
     # (it logs to stdout, which goes to postfix.log) start-fg keeps Postfix's master in the foreground: no init system needed (plain `postfix start`
     # gives up silently in containers without one)
-    setsid nohup postfix start-fg >>"$LOGS/postfix.log" 2>&1 </dev/null &
+    setsid nohup postfix start-fg >>"$LOGS/postfix.log" 2>&1 </dev/null 9>&- &
   fi
   local i
   for i in $(seq 1 40); do port_open "$IMAP_PORT" && port_open "$SMTP_PORT" && break; sleep 0.25; done
