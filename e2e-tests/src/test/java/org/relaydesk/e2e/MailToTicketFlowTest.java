@@ -34,7 +34,8 @@ import org.relaydesk.testsupport.Platform;
  */
 class MailToTicketFlowTest {
 
-    private static final String CUSTOMER = "customer3@example.org";
+    /** A sender of its own per run: loop protection caps auto responses per sender and day. */
+    private static final String CUSTOMER = "mail-e2e-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
 
     @BeforeAll
     static void platformUp() {
