@@ -96,7 +96,7 @@ class OutboundMailFlowTest {
             publish(publisher, Topics.TICKET_EVENTS, "ticket", String.valueOf(ticketId), EventTypes.ARTICLE_ADDED,
                     article(ticketId, number, articleId + 1, secondId, "reply", "Second answer", null));
             await().atMost(Duration.ofSeconds(30)).until(() -> find(CUSTOMER, secondId), Optional::isPresent);
-            assertThat(MailServer.inbox(CUSTOMER).stream().filter(s -> messageId.equals(s.messageId())).count()).isEqualTo(1);
+            assertThat(MailServer.withMessageId(CUSTOMER, messageId).stream().filter(s -> messageId.equals(s.messageId())).count()).isEqualTo(1);
         }
     }
 
@@ -241,7 +241,7 @@ class OutboundMailFlowTest {
     }
 
     static Optional<MailServer.Seen> find(String mailbox, String messageId) {
-        return MailServer.inbox(mailbox).stream().filter(s -> messageId.equals(s.messageId())).findFirst();
+        return MailServer.withMessageId(mailbox, messageId).stream().filter(s -> messageId.equals(s.messageId())).findFirst();
     }
 
     static String dsn(String originalMessageId, String recipient) {
