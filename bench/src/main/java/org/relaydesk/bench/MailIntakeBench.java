@@ -1,19 +1,17 @@
 package org.relaydesk.bench;
 
-import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
-import jakarta.mail.Store;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.Properties;
 import java.util.UUID;
 import org.relaydesk.testsupport.KeycloakTokens;
 import org.relaydesk.testsupport.LocalStack;
+import org.relaydesk.testsupport.Mailboxes;
 
 /**
  * Mail intake through the running platform: N mails wait in a GreenMail IMAP mailbox (delivered
@@ -26,21 +24,19 @@ import org.relaydesk.testsupport.LocalStack;
 public final class MailIntakeBench {
 
     private static final String GATEWAY = "http://127.0.0.1:8080";
-    private static final String PASSWORD = "secret";
 
     public static void main(String[] args) throws Exception {
         int mails = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String admin = KeycloakTokens.user("admin");
         String mailbox = "bench-" + suffix + "@relaydesk.local";
-        post("http://127.0.0.1:8089/api/user", null,
-                "{\"email\":\"" + mailbox + "\",\"login\":\"" + mailbox + "\",\"password\":\"" + PASSWORD + "\"}");
+        Mailboxes.create(mailbox);
         String queue = post(GATEWAY + "/api/admin/queues", admin, "{\"name\":\"Bench " + suffix
                 + "\",\"groupId\":1,\"systemAddressId\":1,\"salutationId\":1,\"signatureId\":1}");
         long queueId = org.relaydesk.contracts.Json.MAPPER.readTree(queue).path("id").asLong();
 
         long t0 = System.nanoTime();
-        Session session = session();
+        Session session = Mailboxes.session();
         try (Transport transport = session.getTransport("smtp")) {
             transport.connect(LocalStack.SMTP_HOST, LocalStack.SMTP_PORT, null, null);
             for (int i = 0; i < mails; i++) {
@@ -54,7 +50,7 @@ public final class MailIntakeBench {
                 transport.sendMessage(m, m.getAllRecipients());
             }
         }
-        while (count(session, mailbox) < mails) {
+        while (Mailboxes.count(mailbox) < mails) {
             Thread.sleep(200);
         }
         System.out.printf("delivered %d mails to %s in %.1f s (not timed below)%n", mails, mailbox, (System.nanoTime() - t0) / 1e9);
@@ -62,13 +58,13 @@ public final class MailIntakeBench {
         long start = System.nanoTime();
         post(GATEWAY + "/api/mail/accounts", admin, "{\"name\":\"bench " + suffix + "\",\"protocol\":\"IMAP\",\"host\":\""
                 + LocalStack.SMTP_HOST + "\",\"port\":" + LocalStack.IMAP_PORT + ",\"tlsMode\":\"NONE\",\"login\":\"" + mailbox
-                + "\",\"password\":\"" + PASSWORD + "\",\"dispatch\":\"QUEUE\",\"queueId\":" + queueId
+                + "\",\"password\":\"" + Mailboxes.PASSWORD + "\",\"dispatch\":\"QUEUE\",\"queueId\":" + queueId
                 + ",\"pollIntervalSeconds\":1,\"afterProcessing\":\"DELETE\"}");
         int left = mails;
         long lastPrint = start;
         while (left > 0) {
             Thread.sleep(1000);
-            left = count(session, mailbox);
+            left = Mailboxes.count(mailbox);
             if (System.nanoTime() - lastPrint > 10_000_000_000L) {
                 lastPrint = System.nanoTime();
                 System.out.printf("  %6.1f s: %d of %d committed%n", (lastPrint - start) / 1e9, mails - left, mails);
@@ -90,28 +86,6 @@ public final class MailIntakeBench {
             cursor = page.path("nextCursor").isTextual() ? page.path("nextCursor").asText() : null;
         } while (cursor != null);
         return n;
-    }
-
-    private static Session session() {
-        Properties p = new Properties();
-        p.put("mail.smtp.connectiontimeout", "5000");
-        p.put("mail.smtp.timeout", "10000");
-        p.put("mail.imap.connectiontimeout", "5000");
-        p.put("mail.imap.timeout", "10000");
-        return Session.getInstance(p);
-    }
-
-    private static int count(Session session, String login) throws Exception {
-        try (Store store = session.getStore("imap")) {
-            store.connect(LocalStack.SMTP_HOST, LocalStack.IMAP_PORT, login, PASSWORD);
-            Folder inbox = store.getFolder("INBOX");
-            inbox.open(Folder.READ_ONLY);
-            try {
-                return inbox.getMessageCount();
-            } finally {
-                inbox.close(false);
-            }
-        }
     }
 
     private static String post(String url, String token, String json) throws Exception {

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.relaydesk.testsupport.KeycloakTokens;
 import org.relaydesk.testsupport.LocalStack;
+import org.relaydesk.testsupport.Mailboxes;
 import org.relaydesk.testsupport.Platform;
 
 /**

@@ -17,6 +17,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.relaydesk.testsupport.KeycloakTokens;
+import org.relaydesk.testsupport.Mailboxes;
 import org.relaydesk.testsupport.Platform;
 
 /**

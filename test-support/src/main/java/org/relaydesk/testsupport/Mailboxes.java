@@ -1,37 +1,54 @@
-package org.relaydesk.e2e;
+package org.relaydesk.testsupport;
 
-import static io.restassured.RestAssured.given;
-
-import io.restassured.http.ContentType;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.internet.MimeMessage;
-import java.util.Map;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Predicate;
-import org.relaydesk.testsupport.LocalStack;
 
-/** The local GreenMail server's mailboxes, as the e2e tests read them (IMAP, password {@value #PASSWORD}). */
-final class Mailboxes {
+/**
+ * Mailboxes on the local stack's IMAP servers, as tests and benchmarks read them (GreenMail by
+ * default; password {@value #PASSWORD}).
+ */
+public final class Mailboxes {
 
-    static final String PASSWORD = "secret";
+    public static final String PASSWORD = "secret";
     private static final String API = "http://127.0.0.1:8089";
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private Mailboxes() {
     }
 
-    /** (Re)creates a mailbox with login = address, empty. */
-    static void create(String address) {
-        given().baseUri(API).delete("/api/user/" + address);
-        given().baseUri(API).contentType(ContentType.JSON)
-                .body(Map.of("email", address, "login", address, "password", PASSWORD))
-                .post("/api/user").then().statusCode(org.hamcrest.Matchers.lessThan(300));
+    /** (Re)creates a GreenMail mailbox with login = address, empty. */
+    public static void create(String address) {
+        try {
+            HTTP.send(HttpRequest.newBuilder(URI.create(API + "/api/user/" + address)).DELETE().build(),
+                    HttpResponse.BodyHandlers.discarding());
+            HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(API + "/api/user"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + address + "\",\"login\":\"" + address
+                            + "\",\"password\":\"" + PASSWORD + "\"}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            if (created.statusCode() >= 300) {
+                throw new IllegalStateException("GreenMail did not create " + address + ": " + created.statusCode() + " " + created.body());
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("GreenMail's API is not reachable on " + API, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
-    static Session session() {
+    public static Session session() {
         Properties p = new Properties();
         p.put("mail.smtp.host", LocalStack.SMTP_HOST);
         p.put("mail.smtp.port", Integer.toString(LocalStack.SMTP_PORT));
@@ -44,12 +61,12 @@ final class Mailboxes {
     }
 
     /** How many mails the INBOX holds. */
-    static int count(String login) throws Exception {
+    public static int count(String login) throws Exception {
         return count(LocalStack.IMAP_PORT, login);
     }
 
     /** How many mails the INBOX of an IMAP server on this port holds. */
-    static int count(int imapPort, String login) throws Exception {
+    public static int count(int imapPort, String login) throws Exception {
         try (Store store = session().getStore("imap")) {
             store.connect(LocalStack.SMTP_HOST, imapPort, login, PASSWORD);
             Folder inbox = store.getFolder("INBOX");
@@ -63,7 +80,7 @@ final class Mailboxes {
     }
 
     /** Deletes every mail in the INBOX of an IMAP server on this port. */
-    static void empty(int imapPort, String login) throws Exception {
+    public static void empty(int imapPort, String login) throws Exception {
         try (Store store = session().getStore("imap")) {
             store.connect(LocalStack.SMTP_HOST, imapPort, login, PASSWORD);
             Folder inbox = store.getFolder("INBOX");
@@ -76,7 +93,7 @@ final class Mailboxes {
     }
 
     /** The first INBOX mail whose subject matches, as a detached copy; nothing is changed. */
-    static Optional<MimeMessage> find(String login, Predicate<String> subject) throws Exception {
+    public static Optional<MimeMessage> find(String login, Predicate<String> subject) throws Exception {
         try (Store store = session().getStore("imap")) {
             store.connect(LocalStack.SMTP_HOST, LocalStack.IMAP_PORT, login, PASSWORD);
             Folder inbox = store.getFolder("INBOX");
