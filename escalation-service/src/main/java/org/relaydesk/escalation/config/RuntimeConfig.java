@@ -24,6 +24,10 @@ public interface RuntimeConfig {
     @WithDefault("500")
     int recomputeBatchSize();
 
+    /** Parallel slices of a recompute job (each its own transactions and database connection). */
+    @WithDefault("2")
+    int recomputeWorkers();
+
     /** Most outbox events published per round trip. */
     @WithDefault("500")
     int outboxBatchSize();

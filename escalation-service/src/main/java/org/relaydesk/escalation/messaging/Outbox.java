@@ -5,15 +5,20 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import org.hibernate.Session;
 import org.relaydesk.contracts.EventEnvelope;
 import org.relaydesk.contracts.Json;
 import org.relaydesk.contracts.Topics;
 
 /**
  * Writes {@code escalation.events} into the outbox table in the caller's transaction; {@link OutboxRelay}
- * publishes them after commit (same pattern as ticket-service, never persist-then-send).
+ * publishes them after commit (same pattern as ticket-service, never persist-then-send). A whole batch of
+ * events is one multi-row insert, in the order given (the relay publishes by {@code seq}).
  */
 @ApplicationScoped
 public class Outbox {
@@ -22,7 +27,15 @@ public class Outbox {
     public record Written() {
     }
 
+    /** An event to write: its ticket (the Kafka key), type and payload. */
+    public record Pending(long ticketId, String type, Object payload) {
+    }
+
     static final String SOURCE = "escalation-service";
+
+    private static final String INSERT = "insert into outbox_event (event_id, topic, aggregate_id, event_type, envelope, created_at) "
+            + "select e.id, ?, e.key, e.type, e.envelope, e.at from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], "
+            + "?::timestamptz[]) with ordinality as e(id, key, type, envelope, at, ord) order by e.ord";
 
     @Inject
     EntityManager em;
@@ -32,19 +45,46 @@ public class Outbox {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public EventEnvelope escalationEvent(long ticketId, String type, Object payload) {
-        String key = Long.toString(ticketId);
-        EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), type, "ticket", key, Instant.now(), 1, SOURCE,
-                null, Json.MAPPER.valueToTree(payload));
-        em.createNativeQuery("insert into outbox_event (event_id, topic, aggregate_id, event_type, envelope, created_at) "
-                        + "values (:id, :topic, :key, :type, :envelope, :at)")
-                .setParameter("id", envelope.id())
-                .setParameter("topic", Topics.ESCALATION_EVENTS)
-                .setParameter("key", key)
-                .setParameter("type", type)
-                .setParameter("envelope", Json.write(envelope))
-                .setParameter("at", envelope.occurredAt())
-                .executeUpdate();
+        return escalationEvents(List.of(new Pending(ticketId, type, payload))).get(0);
+    }
+
+    /** Writes the events with one statement; returns their envelopes. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<EventEnvelope> escalationEvents(List<Pending> events) {
+        if (events.isEmpty()) {
+            return List.of();
+        }
+        int n = events.size();
+        List<EventEnvelope> envelopes = new ArrayList<>(n);
+        String[] ids = new String[n];
+        String[] keys = new String[n];
+        String[] types = new String[n];
+        String[] bodies = new String[n];
+        String[] ats = new String[n];
+        for (int i = 0; i < n; i++) {
+            Pending p = events.get(i);
+            String key = Long.toString(p.ticketId());
+            EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), p.type(), "ticket", key, Instant.now(), 1,
+                    SOURCE, null, Json.MAPPER.valueToTree(p.payload()));
+            envelopes.add(envelope);
+            ids[i] = envelope.id().toString();
+            keys[i] = key;
+            types[i] = p.type();
+            bodies[i] = Json.write(envelope);
+            ats[i] = envelope.occurredAt().toString();
+        }
+        em.unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+                ps.setString(1, Topics.ESCALATION_EVENTS);
+                ps.setArray(2, c.createArrayOf("text", ids));
+                ps.setArray(3, c.createArrayOf("text", keys));
+                ps.setArray(4, c.createArrayOf("text", types));
+                ps.setArray(5, c.createArrayOf("text", bodies));
+                ps.setArray(6, c.createArrayOf("text", ats));
+                ps.executeUpdate();
+            }
+        });
         written.fire(new Written());
-        return envelope;
+        return envelopes;
     }
 }

@@ -18,12 +18,14 @@ import org.relaydesk.escalation.repository.EscalationSettingsEntity.Scope;
 
 /**
  * Settings and calendars from the database, memoised for the lifetime of one instance: create one
- * per transaction or recompute batch, so that a batch reads each queue/SLA record once.
+ * per transaction or recompute batch, so that a batch reads the queue/SLA records and calendars once.
  */
 public final class DbSettingsSource implements SettingsSource {
 
     private final CalendarService calendars;
-    private final Map<String, Optional<EscalationSettingsEntity>> records = new HashMap<>();
+    private Map<String, EscalationSettingsEntity> records;
+    private final Map<String, BusinessCalendar> calendarsById = new HashMap<>();
+    private BusinessCalendar defaultCalendar;
 
     public DbSettingsSource(CalendarService calendars) {
         this.calendars = calendars;
@@ -33,8 +35,13 @@ public final class DbSettingsSource implements SettingsSource {
         if (key == null) {
             return Optional.empty();
         }
-        return records.computeIfAbsent(scope + ":" + key, k -> EscalationSettingsEntity
-                .<EscalationSettingsEntity>find("scope = ?1 and scopeKey = ?2", scope, key).firstResultOptional());
+        if (records == null) { // all records at once: a few hundred rows at most, one query per instance
+            records = new HashMap<>();
+            for (EscalationSettingsEntity e : EscalationSettingsEntity.<EscalationSettingsEntity>listAll()) {
+                records.put(e.scope + ":" + e.scopeKey, e);
+            }
+        }
+        return Optional.ofNullable(records.get(scope + ":" + key));
     }
 
     @Override
@@ -49,12 +56,18 @@ public final class DbSettingsSource implements SettingsSource {
 
     @Override
     public BusinessCalendar calendar(String calendarId) {
-        return calendars.businessCalendar(calendarId);
+        if (calendarId == null) {
+            return defaultCalendar();
+        }
+        return calendarsById.computeIfAbsent(calendarId, calendars::businessCalendar);
     }
 
     @Override
     public BusinessCalendar defaultCalendar() {
-        return calendars.defaultBusinessCalendar();
+        if (defaultCalendar == null) {
+            defaultCalendar = calendars.defaultBusinessCalendar();
+        }
+        return defaultCalendar;
     }
 
     /** The queue's unlock timeout in minutes (K1), 0 = off. */

@@ -6,15 +6,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 import org.relaydesk.contracts.EventTypes;
-import org.relaydesk.contracts.Json;
 import org.relaydesk.contracts.escalation.AutoUnlockDue;
 import org.relaydesk.contracts.escalation.EscalationStopped;
 import org.relaydesk.contracts.escalation.EscalationWarning;
@@ -99,6 +101,29 @@ public class EscalationEngine {
     /** Recomputes the ticket, publishes its edges and reschedules its timers; the row must be locked. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void evaluate(TicketEscalationEntity t, Instant now, DbSettingsSource source) {
+        evaluateAll(List.of(t), now, source);
+    }
+
+    /**
+     * Recomputes the tickets (rows locked by the caller) as of {@code now}: their rows are flushed as one
+     * JDBC batch, their edge events are one outbox insert, their timers one delete and one insert.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void evaluateAll(List<TicketEscalationEntity> tickets, Instant now, DbSettingsSource source) {
+        if (tickets.isEmpty()) {
+            return;
+        }
+        List<Outbox.Pending> events = new ArrayList<>();
+        Map<Long, List<Timer>> timers = new LinkedHashMap<>();
+        for (TicketEscalationEntity t : tickets) {
+            timers.put(t.ticketId, compute(t, now, source, events));
+        }
+        outbox.escalationEvents(events);
+        em.flush();
+        replaceTimers(tickets, timers);
+    }
+
+    private List<Timer> compute(TicketEscalationEntity t, Instant now, DbSettingsSource source, List<Outbox.Pending> events) {
         TicketTimeline timeline = TimelineCodec.decode(t.timeline);
         ClockPolicy policy = source.policy(basePolicy(), t.queueId, t.slaId);
         TicketClocks clocks = new ClockCalculator(source, policy).compute(timeline, now)
@@ -127,15 +152,15 @@ public class EscalationEngine {
             }
             if (active) {
                 if (c.state() == ClockState.BREACHED && n.level() != Level.ESCALATED) {
-                    outbox.escalationEvent(t.ticketId, EventTypes.TICKET_ESCALATED, new TicketEscalated(t.ticketId,
+                    events.add(new Outbox.Pending(t.ticketId, EventTypes.TICKET_ESCALATED, new TicketEscalated(t.ticketId,
                             t.ticketNumber, kind.name(), c.anchor(), c.dueAt(), c.breachedAt(), t.queueId, t.slaId,
-                            c.calendarId(), t.ownerId, t.locked));
+                            c.calendarId(), t.ownerId, t.locked)));
                     n = new Notice(Level.ESCALATED, c.anchor());
                     unlockForEscalation |= t.locked;
                 } else if (n.level() == Level.NONE && c.isWarning(now)) {
-                    outbox.escalationEvent(t.ticketId, EventTypes.ESCALATION_WARNING, new EscalationWarning(t.ticketId,
+                    events.add(new Outbox.Pending(t.ticketId, EventTypes.ESCALATION_WARNING, new EscalationWarning(t.ticketId,
                             t.ticketNumber, kind.name(), c.anchor(), c.warnAt(), c.dueAt(), t.queueId, t.slaId,
-                            c.calendarId(), t.ownerId, t.locked));
+                            c.calendarId(), t.ownerId, t.locked)));
                     n = new Notice(Level.WARNED, c.anchor());
                 }
             }
@@ -160,8 +185,8 @@ public class EscalationEngine {
                 }
             });
             for (Object[] stop : stops) {
-                outbox.escalationEvent(t.ticketId, EventTypes.ESCALATION_STOPPED,
-                        new EscalationStopped(t.ticketId, ((ClockKind) stop[0]).name(), (String) stop[1], List.copyOf(still)));
+                events.add(new Outbox.Pending(t.ticketId, EventTypes.ESCALATION_STOPPED,
+                        new EscalationStopped(t.ticketId, ((ClockKind) stop[0]).name(), (String) stop[1], List.copyOf(still))));
             }
         }
 
@@ -171,9 +196,9 @@ public class EscalationEngine {
             Instant at = t.reminderLastAt == null ? PendingTimers.reminderDeliveryAt(t.pendingUntil, calendar)
                     : PendingTimers.nextReminderAfter(t.reminderLastAt, calendar);
             if (!now.isBefore(at)) {
-                outbox.escalationEvent(t.ticketId, EventTypes.PENDING_REMINDER_REACHED, new PendingReminderReached(
+                events.add(new Outbox.Pending(t.ticketId, EventTypes.PENDING_REMINDER_REACHED, new PendingReminderReached(
                         t.ticketId, t.ticketNumber, t.pendingUntil, t.stateName, t.queueId, calendar.id(), t.ownerId,
-                        null, t.locked, t.reminderCount));
+                        null, t.locked, t.reminderCount)));
                 t.reminderLastAt = now;
                 t.reminderCount++;
                 at = PendingTimers.nextReminderAfter(now, calendar);
@@ -183,8 +208,8 @@ public class EscalationEngine {
         // J2: pending auto close at the pending time, no gating
         if (type == StateType.PENDING_AUTO && t.pendingUntil != null && !t.pendingUntil.equals(t.autoCloseRequestedFor)) {
             if (!now.isBefore(t.pendingUntil)) {
-                outbox.escalationEvent(t.ticketId, EventTypes.PENDING_AUTO_CLOSE_DUE,
-                        new PendingAutoCloseDue(t.ticketId, t.pendingUntil, t.stateName));
+                events.add(new Outbox.Pending(t.ticketId, EventTypes.PENDING_AUTO_CLOSE_DUE,
+                        new PendingAutoCloseDue(t.ticketId, t.pendingUntil, t.stateName)));
                 t.autoCloseRequestedFor = t.pendingUntil;
             } else {
                 timers.add(new Timer("PENDING_AUTO_CLOSE", t.pendingUntil));
@@ -197,8 +222,8 @@ public class EscalationEngine {
         boolean unlockSent = false;
         if (unlockAt != null && !Objects.equals(timerStart, t.unlockRequestedFor)) {
             if (!now.isBefore(unlockAt)) {
-                outbox.escalationEvent(t.ticketId, EventTypes.AUTO_UNLOCK_DUE,
-                        new AutoUnlockDue(t.ticketId, t.ownerId, "timeout", timerStart, timeout));
+                events.add(new Outbox.Pending(t.ticketId, EventTypes.AUTO_UNLOCK_DUE,
+                        new AutoUnlockDue(t.ticketId, t.ownerId, "timeout", timerStart, timeout)));
                 t.unlockRequestedFor = timerStart;
                 unlockSent = true;
             } else {
@@ -206,19 +231,19 @@ public class EscalationEngine {
             }
         }
         if (unlockForEscalation && !unlockSent) {
-            outbox.escalationEvent(t.ticketId, EventTypes.AUTO_UNLOCK_DUE,
-                    new AutoUnlockDue(t.ticketId, t.ownerId, "escalated", null, 0));
+            events.add(new Outbox.Pending(t.ticketId, EventTypes.AUTO_UNLOCK_DUE,
+                    new AutoUnlockDue(t.ticketId, t.ownerId, "escalated", null, 0)));
         }
 
-        t.clocks = Json.write(clocks);
-        t.notices = Json.write(notices);
+        t.clocks = StoredJson.write(clocks);
+        t.notices = StoredJson.write(notices);
         t.calendarId = calendar.id();
         t.closed = clocks.closed();
         t.escalationAt = clocks.escalationAt();
         t.signalDueAt = signalDue;
         t.updatedAt = Instant.now();
-        replaceTimers(t, timers);
         LOG.debugf("ticket %s evaluated at %s: %s timers", (Object) t.ticketId, now, timers.size());
+        return timers;
     }
 
     private static String stopReason(ClockState state) {
@@ -231,18 +256,48 @@ public class EscalationEngine {
         };
     }
 
-    void replaceTimers(TicketEscalationEntity t, List<Timer> timers) {
-        em.flush();
-        em.createNativeQuery("delete from timer where ticket_id = :id").setParameter("id", t.ticketId).executeUpdate();
-        for (Timer timer : timers) {
-            em.createNativeQuery("insert into timer (ticket_id, kind, fire_at, kafka_partition) values (:id, :kind, :at, :p) "
-                            + "on conflict (ticket_id, kind) do update set fire_at = least(timer.fire_at, excluded.fire_at)")
-                    .setParameter("id", t.ticketId)
-                    .setParameter("kind", timer.kind())
-                    .setParameter("at", timer.fireAt())
-                    .setParameter("p", t.kafkaPartition)
-                    .executeUpdate();
+    /** Replaces the tickets' timers: one batch of deletes, one multi-row insert (the earliest instant per kind wins). */
+    void replaceTimers(List<TicketEscalationEntity> tickets, Map<Long, List<Timer>> timers) {
+        Long[] ids = tickets.stream().map(t -> t.ticketId).toArray(Long[]::new);
+        List<Long> ticketIds = new ArrayList<>();
+        List<String> kinds = new ArrayList<>();
+        List<String> fireAts = new ArrayList<>();
+        List<Integer> partitions = new ArrayList<>();
+        for (TicketEscalationEntity t : tickets) {
+            Map<String, Instant> earliest = new LinkedHashMap<>();
+            for (Timer timer : timers.getOrDefault(t.ticketId, List.of())) {
+                earliest.merge(timer.kind(), timer.fireAt(), (x, y) -> x.isBefore(y) ? x : y);
+            }
+            earliest.forEach((kind, at) -> {
+                ticketIds.add(t.ticketId);
+                kinds.add(kind);
+                fireAts.add(at.toString());
+                partitions.add(t.kafkaPartition);
+            });
         }
+        em.unwrap(Session.class).doWork(c -> {
+            // one statement per ticket in one JDBC batch: an index lookup each, whatever the table's statistics
+            // say (with "= any(array)" and stale statistics PostgreSQL scans the whole timer table)
+            try (PreparedStatement delete = c.prepareStatement("delete from timer where ticket_id = ?")) {
+                for (Long id : ids) {
+                    delete.setLong(1, id);
+                    delete.addBatch();
+                }
+                delete.executeBatch();
+            }
+            if (ticketIds.isEmpty()) {
+                return;
+            }
+            try (PreparedStatement insert = c.prepareStatement("insert into timer (ticket_id, kind, fire_at, kafka_partition) "
+                    + "select * from unnest(?::bigint[], ?::text[], ?::timestamptz[], ?::int[]) "
+                    + "on conflict (ticket_id, kind) do update set fire_at = least(timer.fire_at, excluded.fire_at)")) {
+                insert.setArray(1, c.createArrayOf("bigint", ticketIds.toArray()));
+                insert.setArray(2, c.createArrayOf("text", kinds.toArray()));
+                insert.setArray(3, c.createArrayOf("text", fireAts.toArray()));
+                insert.setArray(4, c.createArrayOf("integer", partitions.toArray()));
+                insert.executeUpdate();
+            }
+        });
     }
 
     /** The ticket's timers (REST view). */
@@ -273,7 +328,7 @@ public class EscalationEngine {
             return null;
         }
         try {
-            return Json.MAPPER.readValue(json, TicketClocks.class);
+            return StoredJson.read(json, TicketClocks.class);
         } catch (JsonProcessingException e) {
             LOG.warnf("stored clocks unreadable, breach history of this ticket restarts: %s", e.getMessage());
             return null;
@@ -284,7 +339,7 @@ public class EscalationEngine {
         Map<ClockKind, Notice> map = new EnumMap<>(ClockKind.class);
         if (json != null) {
             try {
-                map.putAll(Json.MAPPER.readValue(json, new TypeReference<Map<ClockKind, Notice>>() { }));
+                map.putAll(StoredJson.read(json, new TypeReference<Map<ClockKind, Notice>>() { }));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("stored notices unreadable: " + e.getMessage(), e);
             }

@@ -5,7 +5,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.util.Collection;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.relaydesk.escalation.repository.TicketEscalationEntity;
 
 /**
@@ -35,5 +37,18 @@ public class TicketLocks {
         TicketEscalationEntity t = em.find(TicketEscalationEntity.class, ticketId);
         em.refresh(t);
         return t;
+    }
+
+    /** Locks those of the rows no other transaction holds, in ticket id order (no deadlocks); managed entities. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    @SuppressWarnings("unchecked")
+    public List<TicketEscalationEntity> tryLockAll(Collection<Long> ticketIds) {
+        if (ticketIds.isEmpty()) {
+            return List.of();
+        }
+        String ids = ticketIds.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
+        return em.createNativeQuery("select * from ticket_escalation where ticket_id = any(cast(:ids as bigint[])) "
+                        + "order by ticket_id for update skip locked", TicketEscalationEntity.class)
+                .setParameter("ids", ids).getResultList();
     }
 }

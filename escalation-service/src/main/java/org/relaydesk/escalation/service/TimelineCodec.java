@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.relaydesk.contracts.Json;
 import org.relaydesk.escalation.clock.ArticleChannel;
 import org.relaydesk.escalation.clock.SenderType;
 import org.relaydesk.escalation.clock.StateType;
@@ -43,7 +42,7 @@ public final class TimelineCodec {
         }
         Doc doc = new Doc(timeline.createdAt(), timeline.initialQueue(), timeline.initialSla(),
                 timeline.initialStateName(), timeline.initialStateType().wireName(), timeline.initiallyLocked(), entries);
-        return Json.write(doc);
+        return StoredJson.write(doc);
     }
 
     /** Appends one change to an encoded timeline; a change before creation is moved to the creation instant. */
@@ -58,7 +57,7 @@ public final class TimelineCodec {
     public static TicketTimeline decode(String json) {
         Doc doc;
         try {
-            doc = Json.MAPPER.readValue(json, Doc.class);
+            doc = StoredJson.read(json, Doc.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("unreadable stored timeline: " + e.getMessage(), e);
         }

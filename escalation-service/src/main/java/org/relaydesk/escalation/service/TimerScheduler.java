@@ -109,21 +109,28 @@ public class TimerScheduler {
             tickets.add(((Number) row[0]).longValue());
             lateness.record(Duration.between(EscalationEngine.toInstant(row[1]), now));
         }
-        DbSettingsSource source = new DbSettingsSource(calendars);
-        int skipped = 0;
-        for (long id : tickets) {
-            TicketEscalationEntity t = locks.tryLock(id);
-            if (t == null) {
-                if (em.find(TicketEscalationEntity.class, id) == null) {
-                    em.createNativeQuery("delete from timer where ticket_id = :id").setParameter("id", id).executeUpdate();
-                } else {
-                    skipped++;
-                }
-                continue;
+        List<TicketEscalationEntity> locked = locks.tryLockAll(tickets);
+        if (locked.size() < tickets.size()) {
+            Set<Long> missing = new LinkedHashSet<>(tickets);
+            locked.forEach(t -> missing.remove(t.ticketId));
+            @SuppressWarnings("unchecked")
+            List<Number> busy = em.createNativeQuery("select ticket_id from ticket_escalation where ticket_id = any(cast(:ids as bigint[]))")
+                    .setParameter("ids", idArray(missing)).getResultList();
+            busy.forEach(id -> missing.remove(id.longValue()));
+            if (!missing.isEmpty()) { // tickets deleted since: their timers go
+                em.createNativeQuery("delete from timer where ticket_id = any(cast(:ids as bigint[]))")
+                        .setParameter("ids", idArray(missing)).executeUpdate();
             }
-            engine.evaluate(t, Instant.now(), source);
+            if (locked.isEmpty() && missing.isEmpty()) {
+                return 0; // all busy: their writers recompute them; try again on the next round
+            }
         }
-        return skipped == tickets.size() ? 0 : due.size();
+        engine.evaluateAll(locked, Instant.now(), new DbSettingsSource(calendars));
+        return due.size();
+    }
+
+    private static String idArray(Set<Long> ids) {
+        return ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
     }
 
     /** H3 sweep: tickets whose earliest unsignalled due time passed without their timer firing. */

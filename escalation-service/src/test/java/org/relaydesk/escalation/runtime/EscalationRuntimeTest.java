@@ -100,6 +100,32 @@ class EscalationRuntimeTest {
     }
 
     @Test
+    void settingsChangeRecomputesEveryOpenTicketOfTheQueueAcrossBatchesAndSlices() {
+        // the test profile recomputes 3 tickets per transaction in 2 slices: 11 tickets take several batches each
+        long queue = queueWith(Map.of("firstResponseMinutes", 600, "solutionMinutes", 900));
+        long first = newId();
+        Instant created = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        List<Long> tickets = new java.util.ArrayList<>();
+        try (TopicPublisher pub = TopicPublisher.open()) {
+            for (long id = first; id < first + 11; id++) { // consecutive ids: both parities, so both slices
+                created(pub, id, queue, created, "new", "new", false);
+                tickets.add(id);
+            }
+            for (long id : tickets) {
+                awaitView(id, j -> "RUNNING".equals(clock(j, "FIRST_RESPONSE", "state")));
+            }
+            putQueue(queue, Map.of("firstResponseMinutes", 30, "solutionMinutes", 900));
+            for (long id : tickets) {
+                JsonPath v = awaitView(id, j -> Integer.valueOf(30).equals(j.get("clocks.find { it.kind == 'FIRST_RESPONSE' }.budgetMinutes")));
+                assertThat(instant(v, "FIRST_RESPONSE", "dueAt")).isEqualTo(created.plus(30, ChronoUnit.MINUTES));
+                // the stored due time and the ticket's timers were rewritten too, not only the view
+                assertThat(storedEscalationAt(id)).isEqualTo(created.plus(30, ChronoUnit.MINUTES));
+                assertThat(timerAt(id, "FIRST_RESPONSE_DUE")).isEqualTo(created.plus(30, ChronoUnit.MINUTES));
+            }
+        }
+    }
+
+    @Test
     void moveRecomputesFromTheOriginalAnchorAndPendingPauses() {
         long q1 = queueWith(Map.of("firstResponseMinutes", 60, "solutionMinutes", 240));
         long q2 = queueWith(Map.of("firstResponseMinutes", 120, "solutionMinutes", 480));
@@ -328,6 +354,27 @@ class EscalationRuntimeTest {
 
     static Instant instant(JsonPath v, String kind, String field) {
         return Instant.parse(clock(v, kind, field));
+    }
+
+    static Instant storedEscalationAt(long ticket) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            TicketEscalationEntity t = TicketEscalationEntity.findById(ticket);
+            return t.escalationAt;
+        });
+    }
+
+    static Instant timerAt(long ticket, String kind) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<?> at = TicketEscalationEntity.getEntityManager()
+                    .createNativeQuery("select fire_at from timer where ticket_id = :id and kind = :kind")
+                    .setParameter("id", ticket).setParameter("kind", kind).getResultList();
+            if (at.isEmpty()) {
+                return null;
+            }
+            Object value = at.get(0);
+            return value instanceof java.time.OffsetDateTime o ? o.toInstant()
+                    : value instanceof java.sql.Timestamp ts ? ts.toInstant() : (Instant) value;
+        });
     }
 
     static int timelineSize(long ticket) {

@@ -1,6 +1,7 @@
 package org.relaydesk.escalation.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -71,5 +72,22 @@ class TimelineCodecTest {
                 .article(T0.plusSeconds(4000), SenderType.AGENT, true, ArticleChannel.EMAIL).build();
         TicketClocks clocks = new ClockCalculator(source).compute(timeline, T0.plusSeconds(5000));
         assertEquals(clocks, Json.MAPPER.readValue(Json.write(clocks), TicketClocks.class));
+    }
+
+    @Test
+    void storedInstantsKeepTheirNanosecondsAndOldIsoRowsStillRead() {
+        Instant precise = Instant.parse("2026-03-02T09:00:00.123456789Z");
+        TicketTimeline timeline = TicketTimeline.builder(precise, "7").initialState("new", StateType.NEW)
+                .article(precise.plusNanos(1), SenderType.CUSTOMER, true, ArticleChannel.EMAIL).build();
+        String encoded = TimelineCodec.encode(timeline);
+        assertTrue(encoded.contains("1772442000.123456789"), encoded);
+        assertEquals(timeline, TimelineCodec.decode(encoded));
+        // a row stored before instants were numbers
+        String iso = "{\"createdAt\":\"2026-03-02T09:00:00.123456Z\",\"queue\":\"7\",\"stateName\":\"new\","
+                + "\"stateType\":\"new\",\"locked\":false,\"changes\":[{\"k\":\"A\","
+                + "\"at\":\"2026-03-02T09:05:00Z\",\"s\":\"CUSTOMER\",\"v\":true,\"c\":\"EMAIL\"}]}";
+        TicketTimeline old = TimelineCodec.decode(iso);
+        assertEquals(Instant.parse("2026-03-02T09:00:00.123456Z"), old.createdAt());
+        assertEquals(Instant.parse("2026-03-02T09:05:00Z"), old.changes().get(0).at());
     }
 }
