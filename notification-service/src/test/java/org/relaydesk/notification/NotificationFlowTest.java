@@ -271,6 +271,34 @@ class NotificationFlowTest {
     }
 
     @Test
+    void escalationMailWaitsForTheTicketsCalendarNotTheConfiguredWindow() {
+        // 10:00 on a Wednesday: the configured window (08:00-17:00) is open, but the ticket's calendar
+        // (an afternoon shift, as escalation-service computed it into the event) opens at 14:00 (SPEC I3)
+        clock.set(ams("2026-11-25T10:00"));
+        preferences("agent1", List.of(), Map.of("ESCALATION_WARNING", channels(true, true)), null);
+        long queue = newId();
+        long ticket = newId();
+        try (TopicRecorder mails = TopicRecorder.open(Topics.MAIL_OUTBOUND); TopicPublisher publisher = TopicPublisher.open()) {
+            publisher.publish(Topics.TICKET_EVENTS, "ticket", Long.toString(ticket), EventTypes.TICKET_CREATED,
+                    created(ticket, queue, "Afternoon shift queue", "agent1", true, "agent2"));
+            await().atMost(Duration.ofSeconds(15)).until(() -> hints(ticket) >= 1);
+            publisher.publish(Topics.ESCALATION_EVENTS, "ticket", Long.toString(ticket), EventTypes.ESCALATION_WARNING,
+                    warning(ticket, queue, ams("2026-11-25T14:00"), "2026-11-25"));
+
+            await().atMost(Duration.ofSeconds(15)).until(() -> notifications("agent1", ticket),
+                    j -> j.getList("items").size() == 1); // in-app at once
+            assertEquals(ams("2026-11-25T14:00"), heldUntil(ticket));
+            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                    .until(() -> mails.events().stream().noneMatch(e -> ticketOf(e) == ticket));
+
+            clock.set(ams("2026-11-25T14:01"));
+            EventEnvelope mail = mails.await(e -> ticketOf(e) == ticket, Duration.ofSeconds(10));
+            assertEquals("agent1@relaydesk.local", mail.payload().get("to").asText());
+            assertEquals("ESCALATION_WARNING", mail.payload().get("headers").get("X-RelayDesk-Notification").asText());
+        }
+    }
+
+    @Test
     void reminderAtNightIsHeldAndSentInTheMorning() {
         clock.set(ams("2026-11-24T02:00")); // Tuesday night
         preferences("agent1", List.of(), Map.of("PENDING_REMINDER", channels(true, true)), null);
@@ -549,10 +577,15 @@ class NotificationFlowTest {
 
     /** An EscalationWarning as escalation-service publishes it, for an unlocked ticket without owner. */
     private static EscalationWarning warning(long ticket, long queue) {
+        return warning(ticket, queue, ams("2026-11-25T10:00"), "2026-11-25");
+    }
+
+    /** A warning raised at 10:00 Amsterdam whose ticket calendar lets mails leave from {@code deliverFrom}. */
+    private static EscalationWarning warning(long ticket, long queue, Instant deliverFrom, String businessDay) {
         Instant now = ams("2026-11-25T10:00");
         return new EscalationWarning(ticket, "N" + ticket, "FIRST_RESPONSE", now.minus(Duration.ofHours(2)),
                 now.minus(Duration.ofMinutes(5)), now.plus(Duration.ofMinutes(30)), Long.toString(queue), null, "1",
-                null, false);
+                null, false, deliverFrom, businessDay);
     }
 
     private static long ticketOf(EventEnvelope e) {

@@ -154,13 +154,13 @@ public class EscalationEngine {
                 if (c.state() == ClockState.BREACHED && n.level() != Level.ESCALATED) {
                     events.add(new Outbox.Pending(t.ticketId, EventTypes.TICKET_ESCALATED, new TicketEscalated(t.ticketId,
                             t.ticketNumber, kind.name(), c.anchor(), c.dueAt(), c.breachedAt(), t.queueId, t.slaId,
-                            c.calendarId(), t.ownerId, t.locked)));
+                            c.calendarId(), t.ownerId, t.locked, deliverFrom(calendar, now), businessDay(calendar, now))));
                     n = new Notice(Level.ESCALATED, c.anchor());
                     unlockForEscalation |= t.locked;
                 } else if (n.level() == Level.NONE && c.isWarning(now)) {
                     events.add(new Outbox.Pending(t.ticketId, EventTypes.ESCALATION_WARNING, new EscalationWarning(t.ticketId,
                             t.ticketNumber, kind.name(), c.anchor(), c.warnAt(), c.dueAt(), t.queueId, t.slaId,
-                            c.calendarId(), t.ownerId, t.locked)));
+                            c.calendarId(), t.ownerId, t.locked, deliverFrom(calendar, now), businessDay(calendar, now))));
                     n = new Notice(Level.WARNED, c.anchor());
                 }
             }
@@ -198,7 +198,7 @@ public class EscalationEngine {
             if (!now.isBefore(at)) {
                 events.add(new Outbox.Pending(t.ticketId, EventTypes.PENDING_REMINDER_REACHED, new PendingReminderReached(
                         t.ticketId, t.ticketNumber, t.pendingUntil, t.stateName, t.queueId, calendar.id(), t.ownerId,
-                        null, t.locked, t.reminderCount)));
+                        null, t.locked, t.reminderCount, deliverFrom(calendar, now), businessDay(calendar, now))));
                 t.reminderLastAt = now;
                 t.reminderCount++;
                 at = PendingTimers.nextReminderAfter(now, calendar);
@@ -244,6 +244,16 @@ public class EscalationEngine {
         t.updatedAt = Instant.now();
         LOG.debugf("ticket %s evaluated at %s: %s timers", (Object) t.ticketId, now, timers.size());
         return timers;
+    }
+
+    /** SPEC I3: notifications of this event wait for the ticket's calendar's business time. */
+    private static Instant deliverFrom(BusinessCalendar calendar, Instant now) {
+        return calendar.nextBusinessInstant(now);
+    }
+
+    /** SPEC I2: the business day (calendar-local date) the notification dedupe counts this event for. */
+    private static String businessDay(BusinessCalendar calendar, Instant now) {
+        return calendar.localDate(calendar.nextBusinessInstant(now)).toString();
     }
 
     private static String stopReason(ClockState state) {

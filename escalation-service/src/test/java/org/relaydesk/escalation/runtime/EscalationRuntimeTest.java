@@ -245,6 +245,32 @@ class EscalationRuntimeTest {
     }
 
     @Test
+    void escalationEventsCarryTheNextBusinessInstantOfTheTicketsCalendar() {
+        // a calendar open one hour a week, on tomorrow's weekday 09:00-10:00 UTC: closed now (SPEC I2/I3)
+        java.time.LocalDate tomorrow = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1);
+        given().auth().oauth2(admin()).contentType(ContentType.JSON)
+                .body("{\"name\": \"one hour a week\", \"timeZone\": \"UTC\", \"week\": {\""
+                        + tomorrow.getDayOfWeek() + "\": [{\"start\": \"09:00\", \"end\": \"10:00\"}]}}")
+                .put("/api/calendars/rt-weekly-hour")
+                .then().statusCode(org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.is(200), org.hamcrest.Matchers.is(201)));
+        long queue = newId();
+        given().auth().oauth2(admin()).contentType(ContentType.JSON)
+                .body(Map.of("calendarId", "rt-weekly-hour", "firstResponseMinutes", 1))
+                .put("/api/escalation/settings/queues/" + queue)
+                .then().statusCode(org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.is(200), org.hamcrest.Matchers.is(201)));
+        long ticket = newId();
+        // created 8 days ago: last week's hour has passed, so the first response is overdue at creation
+        Instant created = Instant.now().minus(8, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        try (TopicRecorder rec = TopicRecorder.open(Topics.ESCALATION_EVENTS); TopicPublisher pub = TopicPublisher.open()) {
+            created(pub, ticket, queue, created, "new", "new", false);
+            EventEnvelope escalated = rec.awaitType(Long.toString(ticket), EventTypes.TICKET_ESCALATED);
+            assertThat(Instant.parse(escalated.payload().get("deliverFrom").asText()))
+                    .isEqualTo(tomorrow.atTime(9, 0).toInstant(java.time.ZoneOffset.UTC));
+            assertThat(escalated.payload().get("businessDay").asText()).isEqualTo(tomorrow.toString());
+        }
+    }
+
+    @Test
     void pendingAutoCloseAndReminderAtThePendingTime() {
         long queue = queueWith(Map.of("solutionMinutes", 600));
         long autoClose = newId();

@@ -18,6 +18,11 @@ import java.time.Instant;
  * @param responsible  not known to escalation-service yet, always null
  * @param locked       locked: owner and responsible are notified; unlocked: also the queue's agents
  * @param repeat       0 for the first reminder, then 1, 2, ... (once per business day)
+ * @param deliverFrom  SPEC I3: the first business instant of the ticket's calendar at or after the
+ *                     event (the event's own time when that is business time); mails wait until then.
+ *                     Null in events written before this field existed
+ * @param businessDay  SPEC I2: the calendar's local date of {@code deliverFrom} (ISO), the day the
+ *                     once-per-business-day dedupe counts; null in older events
  */
 public record PendingReminderReached(
         long ticketId,
@@ -29,5 +34,7 @@ public record PendingReminderReached(
         String ownerId,
         String responsible,
         boolean locked,
-        int repeat) {
+        int repeat,
+        Instant deliverFrom,
+        String businessDay) {
 }

@@ -18,6 +18,11 @@ import java.time.Instant;
  * @param calendarId   calendar (SPEC A3)
  * @param ownerId      owner, may be null
  * @param locked       whether the ticket is locked (an escalated locked ticket also gets {@code AutoUnlockDue})
+ * @param deliverFrom  SPEC I3: the first business instant of the ticket's calendar at or after the
+ *                     event (the event's own time when that is business time); mails wait until then.
+ *                     Null in events written before this field existed
+ * @param businessDay  SPEC I2: the calendar's local date of {@code deliverFrom} (ISO), the day the
+ *                     once-per-business-day dedupe counts; null in older events
  */
 public record TicketEscalated(
         long ticketId,
@@ -30,5 +35,7 @@ public record TicketEscalated(
         String slaId,
         String calendarId,
         String ownerId,
-        boolean locked) {
+        boolean locked,
+        Instant deliverFrom,
+        String businessDay) {
 }

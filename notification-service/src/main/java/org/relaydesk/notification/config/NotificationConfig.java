@@ -30,9 +30,9 @@ public interface NotificationConfig {
     Duration hintRetention();
 
     /**
-     * The default business window in which escalation and pending-reminder mails are delivered
-     * (SPEC I3); mails outside it are held until its next start. One calendar for all tickets: the
-     * per-queue calendars live in escalation-service.
+     * The fallback business window for escalation and pending-reminder mails (SPEC I3), used only for
+     * events that do not carry {@code deliverFrom}/{@code businessDay}: escalation-service computes
+     * those with the ticket's own calendar, and they win.
      */
     Business business();
 

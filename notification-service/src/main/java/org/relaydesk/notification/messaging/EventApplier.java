@@ -6,11 +6,14 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.LongFunction;
+import org.jboss.logging.Logger;
 import org.relaydesk.contracts.EventEnvelope;
 import org.relaydesk.contracts.EventTypes;
 import org.relaydesk.notification.NotificationKind;
@@ -31,6 +34,8 @@ import org.relaydesk.notification.service.QueueReaders;
  */
 @ApplicationScoped
 public class EventApplier {
+
+    private static final Logger LOG = Logger.getLogger(EventApplier.class);
 
     @Inject
     EntityManager em;
@@ -175,7 +180,7 @@ public class EventApplier {
                     NotificationKind kind = EventTypes.ESCALATION_WARNING.equals(event.type())
                             ? NotificationKind.ESCALATION_WARNING : NotificationKind.ESCALATION;
                     dispatcher.notify(kind, firstText(p, "clock", "kind"), v, ownerOr(v, this::queueWriters), null,
-                            pushes);
+                            pushes, gate(p));
                 }
             }
             case EventTypes.PENDING_REMINDER_REACHED -> {
@@ -192,13 +197,31 @@ public class EventApplier {
                     if (!v.locked && v.queueId != null) {
                         to.addAll(queueFollowers(v.queueId));
                     }
-                    dispatcher.notify(NotificationKind.PENDING_REMINDER, null, v, to, null, pushes);
+                    dispatcher.notify(NotificationKind.PENDING_REMINDER, null, v, to, null, pushes, gate(p));
                 }
             }
             default -> v.persist();
         }
         hint(ticketId, event.type(), pushes);
         return pushes;
+    }
+
+    /**
+     * SPEC I2/I3 with the ticket's calendar: escalation-service puts the first business instant and its
+     * business day into the event; events without them fall back to the configured business window.
+     */
+    private static NotificationDispatcher.BusinessGate gate(JsonNode p) {
+        String from = text(p, "deliverFrom");
+        String day = text(p, "businessDay");
+        if (from == null || day == null) {
+            return null;
+        }
+        try {
+            return new NotificationDispatcher.BusinessGate(Instant.parse(from), LocalDate.parse(day));
+        } catch (java.time.format.DateTimeParseException e) {
+            LOG.warnf("unreadable business gate in an escalation event (%s, %s): the configured window applies", from, day);
+            return null;
+        }
     }
 
     /** The agents with the queue in My Queues who may read it (QueueReaders). */

@@ -72,6 +72,26 @@ public class NotificationDispatcher {
     @Transactional(Transactional.TxType.MANDATORY)
     public Set<String> notify(NotificationKind kind, String clockName, TicketView ticket, Collection<String> candidates,
             String actor, List<PushEvent> pushes) {
+        return notify(kind, clockName, ticket, candidates, actor, pushes, null);
+    }
+
+    /**
+     * When a business-hours notification may be mailed and which business day it counts for, as the
+     * event's producer computed it with the ticket's calendar (SPEC I2/I3).
+     *
+     * @param from        the first business instant at or after the event
+     * @param businessDay the calendar-local date of {@code from}
+     */
+    public record BusinessGate(Instant from, LocalDate businessDay) {
+    }
+
+    /**
+     * As {@link #notify(NotificationKind, String, TicketView, Collection, String, List)}, gated by the
+     * ticket's calendar when {@code gate} is given, else by the configured business window.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Set<String> notify(NotificationKind kind, String clockName, TicketView ticket, Collection<String> candidates,
+            String actor, List<PushEvent> pushes, BusinessGate gate) {
         Set<String> delivered = new LinkedHashSet<>();
         Set<String> wanted = new LinkedHashSet<>();
         for (String c : candidates) {
@@ -117,7 +137,8 @@ public class NotificationDispatcher {
             if (target.equals(actor) || !delivered.add(target)) {
                 continue;
             }
-            if (kind.businessHoursOnly() && !firstToday(target, ticket.ticketId, kind, clockName, now)) {
+            LocalDate businessDay = gate != null ? gate.businessDay() : window.businessDay(now);
+            if (kind.businessHoursOnly() && !firstToday(target, ticket.ticketId, kind, clockName, businessDay)) {
                 LOG.debugf("%s for ticket %d to %s already sent this business day", kind, ticket.ticketId, target);
                 delivered.remove(target);
                 continue;
@@ -141,7 +162,7 @@ public class NotificationDispatcher {
                 metrics.counter("relaydesk.notifications", "kind", kind.name(), "channel", "in_app").increment();
             }
             if (email) {
-                Instant releaseAt = kind.businessHoursOnly() && !window.isOpen(now) ? window.nextOpen(now) : null;
+                Instant releaseAt = kind.businessHoursOnly() ? releaseAt(gate, now) : null;
                 OutboundMailRequest mail = new OutboundMailRequest(UUID.randomUUID().toString(), ticket.ticketId,
                         ticket.number, ticket.queueId, null, tp.emailOr(config.mailDomain()), null, null, line,
                         MessageTemplates.body(tp.language(), kind, values), null, null, null,
@@ -154,15 +175,24 @@ public class NotificationDispatcher {
         return delivered;
     }
 
+    /** When a business-hours mail may leave: null at once; else the ticket calendar's or the window's next start. */
+    private Instant releaseAt(BusinessGate gate, Instant now) {
+        if (gate != null) {
+            return gate.from().isAfter(now) ? gate.from() : null;
+        }
+        return window.isOpen(now) ? null : window.nextOpen(now);
+    }
+
     /** Records (recipient, ticket, kind:clock, business day); false when it was already there (SPEC I2). */
-    private boolean firstToday(String recipient, long ticketId, NotificationKind kind, String clockName, Instant now) {
+    private boolean firstToday(String recipient, long ticketId, NotificationKind kind, String clockName,
+            LocalDate businessDay) {
         String key = clockName == null ? kind.name() : kind.name() + ":" + clockName;
         return em.createNativeQuery("insert into delivery_log (recipient, ticket_id, dedupe_key, business_day) "
                         + "values (:r, :t, :k, :d) on conflict do nothing")
                 .setParameter("r", recipient)
                 .setParameter("t", ticketId)
                 .setParameter("k", key)
-                .setParameter("d", window.businessDay(now))
+                .setParameter("d", businessDay)
                 .executeUpdate() == 1;
     }
 }
