@@ -358,7 +358,9 @@ class EscalationFlowTest {
     void aLockedTicketIsUnlockedAfterTheQueuesUnlockTimeout() {
         Instant lockedAt = history(locked.id()).stream().filter(h -> "Lock".equals(h.get("type")))
                 .map(h -> Instant.parse(h.get("createdAt").toString())).findFirst().orElseThrow();
-        JsonPath view = awaitClocks(locked.id(), v -> v.getBoolean("locked"));
+        // escalation-service saw the lock (the owner it records comes with it); by now the timeout may
+        // already have unlocked the ticket, so the lock flag itself is not asserted here
+        JsonPath view = awaitClocks(locked.id(), v -> "agent1".equals(v.getString("ownerId")));
         assertEquals("agent1", view.getString("ownerId"));
 
         EventEnvelope unlock = awaitEvent(locked, EventTypes.AUTO_UNLOCK_DUE, e -> true, lockedAt.plusSeconds(60));

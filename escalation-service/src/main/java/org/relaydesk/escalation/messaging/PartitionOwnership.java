@@ -1,8 +1,11 @@
 package org.relaydesk.escalation.messaging;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.kafka.KafkaConsumerRebalanceListener;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.Collection;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,6 +25,13 @@ public class PartitionOwnership implements KafkaConsumerRebalanceListener {
     private static final Logger LOG = Logger.getLogger(PartitionOwnership.class);
 
     private final Set<Integer> owned = ConcurrentHashMap.newKeySet();
+
+    /** How many partitions (and so which share of the timers) this instance owns, for operators and tests. */
+    @Inject
+    void registerGauge(MeterRegistry metrics) {
+        Gauge.builder("relaydesk.escalation.partitions.owned", owned, Set::size)
+                .description("ticket.events partitions (timer shares) this instance owns").register(metrics);
+    }
 
     @Override
     public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
