@@ -4,7 +4,11 @@
 #   deploy/local/mta.sh up|down|status
 # Postfix: SMTP 127.0.0.1:2525, mail for @relaydesk.test goes to Dovecot over LMTP (127.0.0.1:10024),
 # other domains are relayed to GreenMail's SMTP (127.0.0.1:3025). Dovecot: IMAP 127.0.0.1:10143,
-# users support@, sales@, customer@relaydesk.test with password "secret" (plain, no TLS: loopback).
+# users support@, sales@, customer@, mailgw-test@relaydesk.test with password "secret".
+# TLS with a local CA made once with openssl under $RELAYDESK_HOME/mta/tls (ca.pem is what clients
+# trust; server.pem is for localhost and 127.0.0.1): Postfix offers STARTTLS on 2525, Dovecot offers
+# STARTTLS on 10143 and implicit TLS (IMAPS) on 10993. TLS is optional on 2525 and 10143, and plain
+# logins without TLS stay allowed (loopback), so plain clients work as before.
 # Postfix uses the machine's /etc/postfix (edited with postconf); Dovecot runs with its own config
 # under $RELAYDESK_HOME/mta. Needs root (installs the packages when missing).
 set -euo pipefail
@@ -12,9 +16,11 @@ set -euo pipefail
 RELAYDESK_HOME="${RELAYDESK_HOME:-$HOME/.relaydesk}"
 readonly MTA="$RELAYDESK_HOME/mta"
 readonly LOGS="$RELAYDESK_HOME/logs"
-readonly SMTP_PORT=2525 IMAP_PORT=10143 LMTP_PORT=10024
+readonly TLS="$MTA/tls"
+readonly SMTP_PORT=2525 IMAP_PORT=10143 IMAPS_PORT=10993 LMTP_PORT=10024
 readonly DOMAIN=relaydesk.test PASSWORD=secret
-readonly USERS=(support sales customer)
+# mailgw-test: only mail-gateway-service's module tests use it, so they never take other tests' mail
+readonly USERS=(support sales customer mailgw-test)
 
 say() { printf '[mta] %s\n' "$*"; }
 die() { printf '[mta] ERROR: %s\n' "$*" >&2; exit 1; }
@@ -26,6 +32,40 @@ install_packages() {
   say "installing postfix, dovecot-imapd, dovecot-lmtpd from Debian's packages"
   DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends postfix dovecot-imapd dovecot-lmtpd \
     >"$LOGS/mta-install.log" 2>&1 || die "apt-get install failed (log: $LOGS/mta-install.log)"
+}
+
+# A local CA and a server certificate for localhost / 127.0.0.1 signed by it, made once: existing
+# files are kept (clients may have trusted ca.pem already). Only the server part is remade when it
+# is missing or no longer matches the CA.
+tls_files() {
+  command -v openssl >/dev/null || die "openssl missing: apt-get install openssl"
+  mkdir -p "$TLS"
+  chmod 755 "$TLS"
+  if [[ ! -s $TLS/ca.pem || ! -s $TLS/ca.key ]]; then
+    say "making a local CA in $TLS (ca.pem)"
+    rm -f "$TLS/server.pem" "$TLS/server.key"
+    openssl req -x509 -newkey rsa:2048 -nodes -sha256 -days 3650 -subj "/CN=RelayDesk local mail CA" \
+      -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign,cRLSign" \
+      -keyout "$TLS/ca.key" -out "$TLS/ca.pem" >"$LOGS/mta-tls.log" 2>&1 || die "openssl CA failed (log: $LOGS/mta-tls.log)"
+  fi
+  if [[ ! -s $TLS/server.pem || ! -s $TLS/server.key ]] \
+      || ! openssl verify -CAfile "$TLS/ca.pem" "$TLS/server.pem" >/dev/null 2>&1; then
+    say "making the mail server certificate for localhost, 127.0.0.1 ($TLS/server.pem)"
+    cat >"$TLS/server.ext" <<EXT
+basicConstraints = critical, CA:FALSE
+keyUsage = critical, digitalSignature, keyEncipherment
+extendedKeyUsage = serverAuth
+subjectAltName = DNS:localhost, IP:127.0.0.1
+EXT
+    openssl req -new -newkey rsa:2048 -nodes -sha256 -subj "/CN=localhost" \
+      -keyout "$TLS/server.key" -out "$TLS/server.csr" >>"$LOGS/mta-tls.log" 2>&1 \
+      && openssl x509 -req -sha256 -days 3650 -in "$TLS/server.csr" -CA "$TLS/ca.pem" -CAkey "$TLS/ca.key" \
+        -CAcreateserial -extfile "$TLS/server.ext" -out "$TLS/server.pem" >>"$LOGS/mta-tls.log" 2>&1 \
+      || die "openssl server certificate failed (log: $LOGS/mta-tls.log)"
+    rm -f "$TLS/server.csr"
+  fi
+  chmod 600 "$TLS/ca.key" "$TLS/server.key"
+  chmod 644 "$TLS/ca.pem" "$TLS/server.pem"
 }
 
 dovecot_config() {
@@ -40,7 +80,11 @@ listen = 127.0.0.1
 base_dir = $MTA/dovecot-run/
 state_dir = $MTA/dovecot-state
 instance_name = relaydesk-dovecot
-ssl = no
+# TLS offered, not required: STARTTLS on IMAP, implicit TLS on IMAPS; plain logins over loopback stay allowed
+ssl = yes
+ssl_cert = <$TLS/server.pem
+ssl_key = <$TLS/server.key
+ssl_min_protocol = TLSv1.2
 disable_plaintext_auth = no
 auth_mechanisms = plain login
 log_path = $LOGS/dovecot.log
@@ -62,7 +106,9 @@ service imap-login {
     port = $IMAP_PORT
   }
   inet_listener imaps {
-    port = 0
+    address = 127.0.0.1
+    port = $IMAPS_PORT
+    ssl = yes
   }
 }
 service lmtp {
@@ -82,7 +128,9 @@ postfix_config() {
     "myhostname = mta.$DOMAIN" "mynetworks = 127.0.0.0/8" \
     "virtual_mailbox_domains = $DOMAIN" "virtual_transport = lmtp:inet:127.0.0.1:$LMTP_PORT" \
     "relayhost = [127.0.0.1]:3025" "smtputf8_enable = no" "maillog_file = /dev/stdout" \
-    "compatibility_level = 3.6" "smtp_tls_security_level = none" "smtpd_tls_security_level = none"
+    "compatibility_level = 3.6" "smtp_tls_security_level = none" \
+    "smtpd_tls_security_level = may" "smtpd_tls_cert_file = $TLS/server.pem" "smtpd_tls_key_file = $TLS/server.key" \
+    "smtpd_tls_mandatory_protocols = >=TLSv1.2" "smtpd_tls_protocols = >=TLSv1.2" "smtpd_tls_loglevel = 1" "smtpd_tls_received_header = yes"
   postconf -MX smtp/inet 2>/dev/null || true
   postconf -M "127.0.0.1:$SMTP_PORT/inet=127.0.0.1:$SMTP_PORT inet n - n - - smtpd"
 }
@@ -90,21 +138,31 @@ postfix_config() {
 up() {
   mkdir -p "$MTA" "$LOGS"
   install_packages
-  if port_open "$IMAP_PORT" && port_open "$SMTP_PORT"; then say "postfix + dovecot ... already running"; return 0; fi
+  tls_files
+  if port_open "$IMAP_PORT" && port_open "$IMAPS_PORT" && port_open "$SMTP_PORT"; then say "postfix + dovecot ... already running"; return 0; fi
+  # an older setup without IMAPS: restart Dovecot with the new config (Postfix reloads below)
+  if port_open "$IMAP_PORT" && ! port_open "$IMAPS_PORT" && [[ -f $MTA/dovecot.conf ]]; then
+    doveadm -c "$MTA/dovecot.conf" stop >/dev/null 2>&1 || true
+    for _ in $(seq 1 40); do port_open "$IMAP_PORT" || break; sleep 0.25; done
+  fi
   dovecot_config
   postfix_config
   # 9>&-: the daemons must not inherit stack.sh's lock descriptor (they would hold the lock for ever)
-  port_open "$IMAP_PORT" || dovecot -c "$MTA/dovecot.conf" 9>&- || die "dovecot did not start (log: $LOGS/dovecot.log)"
+  # nor the caller's stdout/stderr (a pipe such as `stack up mta | tail` would never see its end)
+  port_open "$IMAP_PORT" || dovecot -c "$MTA/dovecot.conf" </dev/null >>"$LOGS/dovecot.log" 2>&1 9>&- || die "dovecot did not start (log: $LOGS/dovecot.log)"
   if ! port_open "$SMTP_PORT"; then
     # (it logs to stdout, which goes to postfix.log) start-fg keeps Postfix's master in the foreground: no init system needed (plain `postfix start`
     # gives up silently in containers without one)
     setsid nohup postfix start-fg >>"$LOGS/postfix.log" 2>&1 </dev/null 9>&- &
+  else
+    postfix reload >/dev/null 2>&1 || true
   fi
   local i
-  for i in $(seq 1 40); do port_open "$IMAP_PORT" && port_open "$SMTP_PORT" && break; sleep 0.25; done
+  for i in $(seq 1 40); do port_open "$IMAP_PORT" && port_open "$IMAPS_PORT" && port_open "$SMTP_PORT" && break; sleep 0.25; done
   port_open "$IMAP_PORT" || die "dovecot IMAP not listening on $IMAP_PORT (log: $LOGS/dovecot.log)"
+  port_open "$IMAPS_PORT" || die "dovecot IMAPS not listening on $IMAPS_PORT (log: $LOGS/dovecot.log)"
   port_open "$SMTP_PORT" || die "postfix SMTP not listening on $SMTP_PORT (log: $LOGS/postfix.log)"
-  say "postfix + dovecot ... ready (SMTP 127.0.0.1:$SMTP_PORT, IMAP 127.0.0.1:$IMAP_PORT, users ${USERS[*]/%/@$DOMAIN})"
+  say "postfix + dovecot ... ready (SMTP 127.0.0.1:$SMTP_PORT with STARTTLS, IMAP 127.0.0.1:$IMAP_PORT with STARTTLS, IMAPS 127.0.0.1:$IMAPS_PORT; CA $TLS/ca.pem; users ${USERS[*]/%/@$DOMAIN})"
 }
 
 down() {
@@ -115,8 +173,8 @@ down() {
 
 status() {
   local s=stopped
-  port_open "$IMAP_PORT" && port_open "$SMTP_PORT" && s=running
-  printf '%-14s %-9s %s\n' mta "$s" "SMTP $SMTP_PORT, IMAP $IMAP_PORT  (logs: $LOGS/postfix.log, $LOGS/dovecot.log)"
+  port_open "$IMAP_PORT" && port_open "$IMAPS_PORT" && port_open "$SMTP_PORT" && s=running
+  printf '%-14s %-9s %s\n' mta "$s" "SMTP $SMTP_PORT (STARTTLS), IMAP $IMAP_PORT (STARTTLS), IMAPS $IMAPS_PORT  (CA: $TLS/ca.pem; logs: $LOGS/postfix.log, $LOGS/dovecot.log)"
 }
 
 case "${1:-status}" in

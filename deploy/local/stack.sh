@@ -68,7 +68,7 @@ ports_of() {
     elasticsearch) echo "$ES_PORT $ES_TRANSPORT_PORT" ;;
     keycloak) echo "$KC_PORT $KC_MGMT_PORT" ;;
     greenmail) echo "$GM_SMTP_PORT $GM_IMAP_PORT $GM_POP3_PORT $GM_API_PORT" ;;
-    mta) echo "2525 10143" ;;
+    mta) echo "2525 10143 10993" ;;
   esac
 }
 
@@ -789,7 +789,7 @@ cmd_status() {
     if [[ $c == greenmail ]]; then note="  (mail is kept in memory only; lost on restart)"; fi
     if [[ $c == mta ]]; then
       if all_ports_open mta; then state=running; fi
-      note="  (Postfix $LOGS/postfix.log, Dovecot $LOGS/dovecot.log)"
+      note="  (SMTP 2525 + IMAP 10143 offer STARTTLS, IMAPS 10993; CA $RELAYDESK_HOME/mta/tls/ca.pem; Postfix $LOGS/postfix.log, Dovecot $LOGS/dovecot.log)"
     fi
     ports="$(ports_of "$c" | tr ' ' ',')"
     # shellcheck disable=SC2059

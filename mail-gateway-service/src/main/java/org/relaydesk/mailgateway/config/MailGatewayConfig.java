@@ -36,6 +36,18 @@ public interface MailGatewayConfig {
 
     Intake intake();
 
+    Tls tls();
+
+    /** Trust for TLS mail connections (IMAP, POP3 and SMTP alike). */
+    interface Tls {
+
+        /**
+         * PEM file of CA certificates (e.g. a private CA) trusted for mail servers in addition to the
+         * JVM's default CAs; absent or empty: the JVM's default CAs only. Host names are always checked.
+         */
+        Optional<String> trustCaFile();
+    }
+
     /** Mail pushed in by an MTA over SMTP (e.g. Postfix with a transport to this port). */
     interface Intake {
 
@@ -162,7 +174,7 @@ public interface MailGatewayConfig {
 
         /** NONE, STARTTLS (required) or TLS. */
         @WithDefault("NONE")
-        String tls();
+        org.relaydesk.mailgateway.TlsMode tls();
 
         Optional<String> username();
 

@@ -24,6 +24,7 @@ import org.jboss.logging.Logger;
 import org.relaydesk.mailgateway.AfterProcessing;
 import org.relaydesk.mailgateway.MailAccount;
 import org.relaydesk.mailgateway.MailProtocol;
+import org.relaydesk.mailgateway.service.MailTls;
 
 /**
  * An IMAP folder opened read-write. New mail is awaited with IDLE when the account wants it and the
@@ -46,10 +47,10 @@ final class ImapConnection implements MailboxConnection {
     private final boolean idle;
     private volatile Thread waiting;
 
-    ImapConnection(MailAccount account, String password, Duration timeout) throws MessagingException {
+    ImapConnection(MailAccount account, String password, Duration timeout, MailTls tls) throws MessagingException {
         this.account = account;
         String proto = MailSessions.protocol(MailProtocol.IMAP, account.tlsMode);
-        Store s = MailSessions.session(proto, account.tlsMode, timeout).getStore(proto);
+        Store s = MailSessions.session(proto, account.tlsMode, timeout, tls).getStore(proto);
         s.connect(account.host, account.port, account.username, password);
         this.store = (IMAPStore) s;
         try {

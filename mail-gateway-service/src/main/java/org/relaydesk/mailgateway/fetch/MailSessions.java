@@ -5,8 +5,9 @@ import java.time.Duration;
 import java.util.Properties;
 import org.relaydesk.mailgateway.MailProtocol;
 import org.relaydesk.mailgateway.TlsMode;
+import org.relaydesk.mailgateway.service.MailTls;
 
-/** Angus Mail sessions for fetching, with timeouts and the account's TLS mode. */
+/** Angus Mail sessions for fetching, with timeouts and the account's TLS mode ({@link MailTls}). */
 final class MailSessions {
 
     private MailSessions() {
@@ -18,7 +19,7 @@ final class MailSessions {
         return tls == TlsMode.TLS ? base + "s" : base;
     }
 
-    static Session session(String proto, TlsMode tls, Duration timeout) {
+    static Session session(String proto, TlsMode mode, Duration timeout, MailTls tls) {
         Properties p = new Properties();
         String prefix = "mail." + proto + ".";
         String ms = String.valueOf(timeout.toMillis());
@@ -26,13 +27,7 @@ final class MailSessions {
         p.setProperty(prefix + "connectiontimeout", ms);
         p.setProperty(prefix + "timeout", ms);
         p.setProperty(prefix + "writetimeout", ms);
-        if (tls == TlsMode.STARTTLS) {
-            p.setProperty(prefix + "starttls.enable", "true");
-            p.setProperty(prefix + "starttls.required", "true");
-        }
-        if (tls != TlsMode.NONE) {
-            p.setProperty(prefix + "ssl.checkserveridentity", "true");
-        }
+        tls.configure(p, proto, mode);
         if (proto.startsWith("imap")) {
             // reading a mail must not set \Seen: only a processed mail is flagged
             p.setProperty(prefix + "peek", "true");

@@ -21,6 +21,7 @@ import org.relaydesk.mailgateway.MailAccount;
 import org.relaydesk.mailgateway.MailProtocol;
 import org.relaydesk.mailgateway.config.MailGatewayConfig;
 import org.relaydesk.mailgateway.repository.MailAccountRepository;
+import org.relaydesk.mailgateway.service.MailTls;
 import org.relaydesk.mailgateway.service.PasswordCipher;
 
 /**
@@ -43,6 +44,8 @@ public class MailboxFetcher {
     PasswordCipher cipher;
     @Inject
     MailGatewayConfig config;
+    @Inject
+    MailTls tls;
 
     private final Map<UUID, Worker> workers = new ConcurrentHashMap<>();
     private volatile boolean running;
@@ -108,7 +111,9 @@ public class MailboxFetcher {
             recordFetch(a.id, null);
             return r;
         } catch (MessagingException | IOException | RuntimeException e) {
-            recordFetch(a.id, e.toString());
+            String why = failure(a, e);
+            LOG.warnf("account %s: fetch failed: %s", a.name, why);
+            recordFetch(a.id, why);
             throw e;
         }
     }
@@ -116,8 +121,13 @@ public class MailboxFetcher {
     MailboxConnection open(MailAccount a) throws MessagingException {
         String password = cipher.decrypt(a.passwordEncrypted);
         Duration timeout = config.inbound().mailboxTimeout();
-        return a.protocol == MailProtocol.IMAP ? new ImapConnection(a, password, timeout)
-                : new Pop3Connection(a, password, timeout);
+        return a.protocol == MailProtocol.IMAP ? new ImapConnection(a, password, timeout, tls)
+                : new Pop3Connection(a, password, timeout, tls);
+    }
+
+    /** What went wrong, for the log and the account's last fetch error; TLS failures say so plainly. */
+    private String failure(MailAccount a, Exception e) {
+        return tls.explain(e, a.host, a.port).orElseGet(e::toString);
     }
 
     private void recordFetch(UUID accountId, String error) {
@@ -192,9 +202,10 @@ public class MailboxFetcher {
                     if (!active) {
                         return;
                     }
-                    LOG.warnf("account %s: fetch failed, retrying in %s: %s", name, delay, e);
+                    String why = failure(a, e);
+                    LOG.warnf("account %s: fetch failed, retrying in %s: %s", name, delay, why);
                     announced = false;
-                    recordFetch(accountId, e.toString());
+                    recordFetch(accountId, why);
                     LockSupport.parkNanos(delay.toNanos());
                     Duration max = config.inbound().reconnectDelay().multipliedBy(10);
                     delay = delay.multipliedBy(2).compareTo(max) > 0 ? max : delay.multipliedBy(2);

@@ -17,6 +17,7 @@ import org.jboss.logging.Logger;
 import org.relaydesk.mailgateway.AfterProcessing;
 import org.relaydesk.mailgateway.MailAccount;
 import org.relaydesk.mailgateway.MailProtocol;
+import org.relaydesk.mailgateway.service.MailTls;
 
 /**
  * A POP3 INBOX session. Mails are known by their UIDL; a processed mail is marked for deletion and
@@ -31,10 +32,10 @@ final class Pop3Connection implements MailboxConnection {
     private final Store store;
     private final POP3Folder folder;
 
-    Pop3Connection(MailAccount account, String password, Duration timeout) throws MessagingException {
+    Pop3Connection(MailAccount account, String password, Duration timeout, MailTls tls) throws MessagingException {
         this.account = account;
         String proto = MailSessions.protocol(MailProtocol.POP3, account.tlsMode);
-        this.store = MailSessions.session(proto, account.tlsMode, timeout).getStore(proto);
+        this.store = MailSessions.session(proto, account.tlsMode, timeout, tls).getStore(proto);
         store.connect(account.host, account.port, account.username, password);
         try {
             this.folder = (POP3Folder) store.getFolder("INBOX");

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
+import org.relaydesk.mailgateway.TlsMode;
 import org.relaydesk.mailgateway.config.MailGatewayConfig;
 
 /**
@@ -30,6 +31,8 @@ public class SmtpSender {
 
     @Inject
     MailGatewayConfig config;
+    @Inject
+    MailTls tls;
 
     private volatile Session session;
 
@@ -44,8 +47,8 @@ public class SmtpSender {
 
     private Properties properties() {
         MailGatewayConfig.Smtp smtp = config.smtp();
-        boolean tls = "TLS".equalsIgnoreCase(smtp.tls());
-        String proto = tls ? "smtps" : "smtp";
+        TlsMode mode = smtp.tls();
+        String proto = mode == TlsMode.TLS ? "smtps" : "smtp";
         String prefix = "mail." + proto + ".";
         Properties p = new Properties();
         p.setProperty("mail.transport.protocol", proto);
@@ -55,13 +58,7 @@ public class SmtpSender {
         p.setProperty(prefix + "timeout", String.valueOf(smtp.timeout().toMillis()));
         p.setProperty(prefix + "writetimeout", String.valueOf(smtp.timeout().toMillis()));
         p.setProperty(prefix + "auth", String.valueOf(smtp.username().filter(u -> !u.isBlank()).isPresent()));
-        if ("STARTTLS".equalsIgnoreCase(smtp.tls())) {
-            p.setProperty(prefix + "starttls.enable", "true");
-            p.setProperty(prefix + "starttls.required", "true");
-        }
-        if (!"NONE".equalsIgnoreCase(smtp.tls())) {
-            p.setProperty(prefix + "ssl.checkserveridentity", "true");
-        }
+        tls.configure(p, proto, mode);
         // a partial failure (one bad recipient) still delivers to the others and reports it
         p.setProperty(prefix + "sendpartial", "true");
         return p;
@@ -70,10 +67,18 @@ public class SmtpSender {
     /** Opens a connection to the relay. */
     public Connection connect() throws MessagingException {
         MailGatewayConfig.Smtp smtp = config.smtp();
-        Transport t = session().getTransport();
-        String user = smtp.username().filter(u -> !u.isBlank()).orElse(null);
-        t.connect(smtp.host(), smtp.port(), user, user == null ? null : smtp.password().orElse(""));
-        return new Connection(t);
+        try {
+            Transport t = session().getTransport();
+            String user = smtp.username().filter(u -> !u.isBlank()).orElse(null);
+            t.connect(smtp.host(), smtp.port(), user, user == null ? null : smtp.password().orElse(""));
+            return new Connection(t);
+        } catch (MessagingException | IllegalStateException e) {
+            String why = tls.explain(e, smtp.host(), smtp.port()).orElse(null);
+            if (why == null && e instanceof MessagingException me) {
+                throw me;
+            }
+            throw new MessagingException(why != null ? why : e.getMessage(), e);
+        }
     }
 
     /** An open SMTP connection. */
