@@ -159,7 +159,10 @@ public final class SearchBench {
                 o.streamSeconds, o.agent, Runtime.version(), Runtime.getRuntime().availableProcessors(), esVersion());
 
         int partitions = topics();
-        deleteBenchIndices();
+        List<String> old = deleteBenchIndices();
+        if (!old.isEmpty()) {
+            System.out.printf("[setup] bench indices of an earlier run %s deleted%n", old);
+        }
         resetDatabase(o.database);
         String group = "search-bench-" + UUID.randomUUID();
         List<String> serviceProps = new ArrayList<>(List.of(
@@ -315,7 +318,6 @@ public final class SearchBench {
         }
         if (!names.isEmpty()) {
             es("DELETE", "/" + String.join(",", names), null, false);
-            System.out.printf("[setup] bench indices %s deleted%n", names);
         }
         return names;
     }
@@ -577,8 +579,15 @@ public final class SearchBench {
 
     static void merge(int segments) {
         if (segments <= 0) {
-            System.out.printf("[merge] no force merge (--segments=0): segments as the background merges left them: %s%n",
-                    indexSizes());
+            long t = System.nanoTime();
+            while (es("GET", "/" + TICKETS + "," + ARTICLES + "/_stats/merge", null, false).path("_all").path("primaries")
+                    .path("merges").path("current").asLong() > 0) {
+                sleep(1000);
+            }
+            // the merged segments' sources leave the reader (and the stats) with the next refresh
+            es("POST", "/" + TICKETS + "," + ARTICLES + "/_refresh", null, false);
+            System.out.printf("[merge] no force merge (--segments=0); background merges finished after %.1f s more: %s%n",
+                    (System.nanoTime() - t) / 1e9, indexSizes());
             return;
         }
         long t = System.nanoTime();
@@ -887,6 +896,15 @@ public final class SearchBench {
             } catch (RuntimeException e) {
                 failure.compareAndSet(null, e);
             }
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
