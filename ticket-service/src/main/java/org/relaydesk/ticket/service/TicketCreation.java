@@ -194,8 +194,7 @@ public class TicketCreation {
         Instant now = Instant.now();
         cu.createdAt = now;
         cu.changedAt = now;
-        customerUsers.persist(cu);
-        return cu;
+        return customerUsers.insertIfAbsent(cu);
     }
 
     private Queue junkQueue() {

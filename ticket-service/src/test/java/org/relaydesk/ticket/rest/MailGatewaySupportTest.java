@@ -63,6 +63,27 @@ class MailGatewaySupportTest {
     }
 
     @Test
+    void mailsFromTheSameNewSenderAtOnceAllBecomeTicketsOfOneCustomerUser() throws Exception {
+        // the mail-gateway processes several mails in parallel; before, all but one failed with 409 on
+        // the new customer user's primary key and went to quarantine
+        String address = "burst" + System.nanoTime() + "@example.org";
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<io.restassured.response.Response>> calls = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                int n = i;
+                calls.add(pool.submit(() -> Api.create("admin", mail("Burst Sender <" + address + ">", "Burst " + n))));
+            }
+            for (var call : calls) {
+                call.get().then().statusCode(201).body("customerUserId", equalTo(address));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        as("admin").get("/api/admin/customer-users/" + address).then().statusCode(200).body("email", equalTo(address));
+    }
+
+    @Test
     void anyArticleIsDeduplicatedByMessageId() {
         long id = Api.createTicket("agent3", Api.RAW, "Dedup");
         String messageId = "<note-" + System.nanoTime() + "@relaydesk>";
