@@ -72,6 +72,7 @@ class EscalationTwoInstancesTest {
     void twoInstancesSplitTheTimersAndTheSurvivorTakesOverTheOthersTimers() throws Exception {
         long queue = 8_000_000_000L + ThreadLocalRandom.current().nextLong(1_000_000_000L);
         putCalendarAndQueue(queue);
+        awaitEscalationPipeline(queue);
         int port = freePort();
         String secondUrl = "http://127.0.0.1:" + port;
         second = startSecondInstance(port);
@@ -134,6 +135,21 @@ class EscalationTwoInstancesTest {
                         .filter(e -> e.type().equals(EventTypes.TICKET_ESCALATED)).map(EventEnvelope::id).distinct().count(),
                         "TicketEscalated events of ticket " + ticket);
             }
+        }
+    }
+
+    /**
+     * Precondition: the platform's own instance turns ticket events into escalation events end to end
+     * (an earlier test may have just restarted Kafka or PostgreSQL): an overdue ticket escalates.
+     */
+    static void awaitEscalationPipeline(long queue) {
+        long canary = ticketsPerPartition(1).get(0);
+        try (TopicRecorder escalations = TopicRecorder.open(Topics.ESCALATION_EVENTS);
+                TopicPublisher publisher = TopicPublisher.open()) {
+            publisher.publish(Topics.TICKET_EVENTS, "ticket", Long.toString(canary), EventTypes.TICKET_CREATED,
+                    created(canary, queue, Instant.now().minusSeconds(120).truncatedTo(ChronoUnit.SECONDS)));
+            escalations.await(ev -> ev.aggregateId().equals(Long.toString(canary))
+                    && ev.type().equals(EventTypes.TICKET_ESCALATED), Duration.ofSeconds(150));
         }
     }
 
