@@ -43,11 +43,6 @@ public class Outbox {
     @Inject
     Event<Written> written;
 
-    @Transactional(Transactional.TxType.MANDATORY)
-    public EventEnvelope escalationEvent(long ticketId, String type, Object payload) {
-        return escalationEvents(List.of(new Pending(ticketId, type, payload))).get(0);
-    }
-
     /** Writes the events with one statement; returns their envelopes. */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<EventEnvelope> escalationEvents(List<Pending> events) {

@@ -26,19 +26,6 @@ public class TicketLocks {
         return em.find(TicketEscalationEntity.class, ticketId, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    /** Locks the row unless another transaction holds it; null when unknown or busy. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public TicketEscalationEntity tryLock(long ticketId) {
-        List<?> got = em.createNativeQuery("select ticket_id from ticket_escalation where ticket_id = :id for update skip locked")
-                .setParameter("id", ticketId).getResultList();
-        if (got.isEmpty()) {
-            return null;
-        }
-        TicketEscalationEntity t = em.find(TicketEscalationEntity.class, ticketId);
-        em.refresh(t);
-        return t;
-    }
-
     /** Locks those of the rows no other transaction holds, in ticket id order (no deadlocks); managed entities. */
     @Transactional(Transactional.TxType.MANDATORY)
     @SuppressWarnings("unchecked")
@@ -46,9 +33,13 @@ public class TicketLocks {
         if (ticketIds.isEmpty()) {
             return List.of();
         }
-        String ids = ticketIds.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
         return em.createNativeQuery("select * from ticket_escalation where ticket_id = any(cast(:ids as bigint[])) "
                         + "order by ticket_id for update skip locked", TicketEscalationEntity.class)
-                .setParameter("ids", ids).getResultList();
+                .setParameter("ids", idArray(ticketIds)).getResultList();
+    }
+
+    /** Ticket ids as a PostgreSQL array literal, for {@code = any(cast(:ids as bigint[]))}. */
+    static String idArray(Collection<Long> ids) {
+        return ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
     }
 }

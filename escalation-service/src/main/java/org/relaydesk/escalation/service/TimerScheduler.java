@@ -115,11 +115,11 @@ public class TimerScheduler {
             locked.forEach(t -> missing.remove(t.ticketId));
             @SuppressWarnings("unchecked")
             List<Number> busy = em.createNativeQuery("select ticket_id from ticket_escalation where ticket_id = any(cast(:ids as bigint[]))")
-                    .setParameter("ids", idArray(missing)).getResultList();
+                    .setParameter("ids", TicketLocks.idArray(missing)).getResultList();
             busy.forEach(id -> missing.remove(id.longValue()));
             if (!missing.isEmpty()) { // tickets deleted since: their timers go
                 em.createNativeQuery("delete from timer where ticket_id = any(cast(:ids as bigint[]))")
-                        .setParameter("ids", idArray(missing)).executeUpdate();
+                        .setParameter("ids", TicketLocks.idArray(missing)).executeUpdate();
             }
             if (locked.isEmpty() && missing.isEmpty()) {
                 return 0; // all busy: their writers recompute them; try again on the next round
@@ -127,10 +127,6 @@ public class TimerScheduler {
         }
         engine.evaluateAll(locked, Instant.now(), new DbSettingsSource(calendars));
         return due.size();
-    }
-
-    private static String idArray(Set<Long> ids) {
-        return ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
     }
 
     /** H3 sweep: tickets whose earliest unsignalled due time passed without their timer firing. */
