@@ -2,14 +2,13 @@ package org.relaydesk.e2e;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.awaitility.Awaitility.await;
 
 import io.restassured.http.ContentType;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +18,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.common.utils.Utils;
@@ -33,6 +31,7 @@ import org.relaydesk.contracts.ticket.TicketCreated;
 import org.relaydesk.testsupport.KeycloakTokens;
 import org.relaydesk.testsupport.LocalStack;
 import org.relaydesk.testsupport.Platform;
+import org.relaydesk.testsupport.ServiceProcess;
 import org.relaydesk.testsupport.TopicPublisher;
 import org.relaydesk.testsupport.TopicRecorder;
 
@@ -49,7 +48,7 @@ class EscalationTwoInstancesTest {
     static final int PARTITIONS = 6;
     static final String CALENDAR = "e2e-two-instances-24x7";
 
-    private Process second;
+    private ServiceProcess second;
 
     @BeforeAll
     static void platformUp() {
@@ -60,8 +59,7 @@ class EscalationTwoInstancesTest {
     @AfterEach
     void stopSecond() throws InterruptedException {
         if (second != null && second.isAlive()) {
-            second.destroy();
-            second.waitFor(30, TimeUnit.SECONDS);
+            second.close();
         }
         await("the platform's escalation-service owns every partition again").atMost(Duration.ofSeconds(90))
                 .pollInterval(Duration.ofMillis(500)).ignoreExceptions()
@@ -73,11 +71,9 @@ class EscalationTwoInstancesTest {
         long queue = 8_000_000_000L + ThreadLocalRandom.current().nextLong(1_000_000_000L);
         putCalendarAndQueue(queue);
         awaitEscalationPipeline(queue);
-        int port = freePort();
-        String secondUrl = "http://127.0.0.1:" + port;
-        second = startSecondInstance(port);
-        await("second instance ready").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> ready(secondUrl));
+        second = startSecondInstance();
+        String secondUrl = second.baseUrl();
+        second.awaitReady(Duration.ofSeconds(90));
         // the group rebalances: both own some partitions, together all of them
         await("partitions split between the two").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                 .until(() -> {
@@ -116,8 +112,8 @@ class EscalationTwoInstancesTest {
             }
             await("the timers of the new tickets are stored").atMost(Duration.ofSeconds(15))
                     .until(() -> handover.stream().allMatch(EscalationTwoInstancesTest::hasDueTimer));
-            second.destroy();
-            assertTrue(second.waitFor(30, TimeUnit.SECONDS), "the second instance stops");
+            second.close();
+            assertFalse(second.isAlive(), "the second instance stops");
             await("the first instance owns every partition again").atMost(Duration.ofSeconds(60))
                     .pollInterval(Duration.ofMillis(500))
                     .until(() -> metric(Platform.ESCALATION.baseUrl(), "relaydesk_escalation_partitions_owned") == PARTITIONS);
@@ -140,16 +136,22 @@ class EscalationTwoInstancesTest {
 
     /**
      * Precondition: the platform's own instance turns ticket events into escalation events end to end
-     * (an earlier test may have just restarted Kafka or PostgreSQL): an overdue ticket escalates.
+     * (an earlier test may have just restarted Kafka or PostgreSQL, or left a backlog of ticket events):
+     * an overdue ticket in every partition escalates, so no partition is still working through older events.
      */
     static void awaitEscalationPipeline(long queue) {
-        long canary = ticketsPerPartition(1).get(0);
+        List<Long> canaries = ticketsPerPartition(1);
         try (TopicRecorder escalations = TopicRecorder.open(Topics.ESCALATION_EVENTS);
                 TopicPublisher publisher = TopicPublisher.open()) {
-            publisher.publish(Topics.TICKET_EVENTS, "ticket", Long.toString(canary), EventTypes.TICKET_CREATED,
-                    created(canary, queue, Instant.now().minusSeconds(120).truncatedTo(ChronoUnit.SECONDS)));
-            escalations.await(ev -> ev.aggregateId().equals(Long.toString(canary))
-                    && ev.type().equals(EventTypes.TICKET_ESCALATED), Duration.ofSeconds(150));
+            Instant overdue = Instant.now().minusSeconds(120).truncatedTo(ChronoUnit.SECONDS);
+            for (long canary : canaries) {
+                publisher.publish(Topics.TICKET_EVENTS, "ticket", Long.toString(canary), EventTypes.TICKET_CREATED,
+                        created(canary, queue, overdue));
+            }
+            for (long canary : canaries) {
+                escalations.await(ev -> ev.aggregateId().equals(Long.toString(canary))
+                        && ev.type().equals(EventTypes.TICKET_ESCALATED), Duration.ofSeconds(150));
+            }
         }
     }
 
@@ -196,23 +198,12 @@ class EscalationTwoInstancesTest {
     }
 
     /** A second escalation-service from the same jar and configuration as ./relaydesk starts, on another port. */
-    static Process startSecondInstance(int port) throws IOException {
+    static ServiceProcess startSecondInstance() throws IOException {
         Path repo = LocalStack.repo();
-        Path jar = repo.resolve("escalation-service/target/quarkus-app/quarkus-run.jar");
-        Path log = repo.resolve("e2e-tests/target/escalation-second-instance.log");
-        Files.createDirectories(log.getParent());
-        List<String> command = new ArrayList<>(List.of("java", "-Xms32m", "-Xmx256m", "-XX:+UseSerialGC",
-                "-Dquarkus.http.port=" + port, "-Drelaydesk.home=" + LocalStack.home(), "-jar", jar.toString()));
-        return new ProcessBuilder(command).directory(repo.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
-    }
-
-    static boolean ready(String baseUrl) {
-        try {
-            return given().baseUri(baseUrl).get("/q/health/ready").statusCode() == 200;
-        } catch (Exception e) { // connection refused while it starts (thrown undeclared by REST Assured)
-            return false;
-        }
+        return ServiceProcess.start("escalation-second-instance",
+                repo.resolve("escalation-service/target/quarkus-app/quarkus-run.jar"),
+                repo.resolve("e2e-tests/target/escalation-second-instance.log"),
+                List.of("relaydesk.home=" + LocalStack.home()));
     }
 
     /** The sum of a Prometheus metric's samples (all label sets) on an instance. */
@@ -224,11 +215,5 @@ class EscalationTwoInstancesTest {
             sum += Double.parseDouble(m.group(2));
         }
         return sum;
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 }

@@ -58,6 +58,7 @@ import org.relaydesk.escalation.messaging.OutboxRelay;
 import org.relaydesk.escalation.service.TimelineCodec;
 import org.relaydesk.testsupport.KeycloakTokens;
 import org.relaydesk.testsupport.LocalStack;
+import org.relaydesk.testsupport.ServiceProcess;
 
 /**
  * Benchmark (issue 7) of escalation-service as it runs in production, against PostgreSQL: the time to
@@ -118,7 +119,6 @@ public final class EscalationDbBench {
     static final long TIMER_TICKET_BASE = 1_000_000_000L;
     static final long WARMUP_TICKET_BASE = 1_500_000_000L;
     static final String BENCH_TOPIC = "escalation-bench.ticket-events";
-    static final String DEFAULT_SERVICE_JAVA_OPTS = "-Xms32m -Xmx256m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -Xss512k";
     static final ZoneId OFFICE_ZONE = ZoneId.of("Europe/Amsterdam");
 
     private EscalationDbBench() {
@@ -183,8 +183,8 @@ public final class EscalationDbBench {
         try (Connection db = connect(o.database); Connection relayLock = connect(o.database)) {
             holdRelayLock(relayLock);
             Path logDir = repo.resolve("escalation-service/target/escalation-bench");
-            try (ServiceProcess service = ServiceProcess.start(jar, logDir.resolve("service.log"), o.database)) {
-                service.awaitStarted(partitions);
+            try (ServiceProcess service = startService(jar, logDir.resolve("service.log"), o.database)) {
+                awaitStarted(service, partitions);
                 Admin api = new Admin(service.port);
                 configure(api, service);
                 System.out.printf("[setup] calendars %s, %s and the settings of %d queues and %d SLAs put through the admin API%n",
@@ -515,7 +515,7 @@ public final class EscalationDbBench {
             long done = tableStat(db, "ticket_escalation", "n_tup_upd") - updatesBefore;
             double s = seconds(System.nanoTime() - t);
             System.out.printf("  ... %.0f s: about %,d tickets updated (%,.0f/s)%n", s, done, done / s);
-        });
+        }).matcher();
         double wall = seconds(System.nanoTime() - t);
         int n = Integer.parseInt(m.group(1));
         double serviceSeconds = Long.parseLong(m.group(2)) / 1000.0;
@@ -625,7 +625,7 @@ public final class EscalationDbBench {
         api.put("/api/escalation/settings/queues/" + TIMER_QUEUE, "{\"calendarId\":\"" + TIMER_CALENDAR
                 + "\",\"firstResponseMinutes\":60,\"firstResponseNotifyPercent\":50}");
         Matcher m = service.await(Pattern.compile("recomputed (\\d+) open tickets with queue_id = " + TIMER_QUEUE
-                + " in (\\d+) ms"), mark, Duration.ofMillis(leadMs + 600_000), null, null);
+                + " in (\\d+) ms"), mark, Duration.ofMillis(leadMs + 600_000), null, null).matcher();
         Instant prepared = Instant.now();
         System.out.printf("[timers] the service evaluated them in %.1f s (settings PUT of queue %s); %,d timers are stored, "
                 + "%.1f s before the warm-up burst%n", seconds(System.nanoTime() - t), TIMER_QUEUE,
@@ -692,8 +692,12 @@ public final class EscalationDbBench {
                 w[5], w[0], w[1], w[2], w[4]);
         System.out.printf("  lateness, committed (first seen in the outbox - due): min %6.0f  p50 %6.0f  p90 %6.0f  p99 %6.0f  max %6.0f ms (poll 25 ms)%n",
                 c[5], c[0], c[1], c[2], c[4]);
-        System.out.println("  service metric (TimerScheduler, at select time, recent window incl. the warm-up): " + service.metric(
-                "relaydesk_escalation_timer_lateness_seconds"));
+        List<String> samples = new ArrayList<>();
+        for (String suffix : List.of("", "_count", "_max")) {
+            service.metricSamples("relaydesk_escalation_timer_lateness_seconds" + suffix).forEach(v -> samples.add(suffix + v));
+        }
+        System.out.println("  service metric (TimerScheduler, at select time, recent window incl. the warm-up): "
+                + (samples.isEmpty() ? "not found" : String.join("; ", samples)));
         return new Lateness(n, fired.size(), w, c, throughput, o.windowSeconds);
     }
 
@@ -802,162 +806,35 @@ public final class EscalationDbBench {
     }
 
     /** escalation-service as ./relaydesk runs it (prod jar and JVM options), pointed at the bench database. */
-    static final class ServiceProcess implements AutoCloseable {
-        final Process process;
-        final int port;
-        final Path log;
-        private final List<String> lines = new ArrayList<>();
-        private final Thread reader;
+    static ServiceProcess startService(Path jar, Path log, String database) throws IOException {
+        return ServiceProcess.start("service", jar, log, List.of(
+                "quarkus.datasource.jdbc.url=" + url(database),
+                "quarkus.datasource.username=" + DB_USER,
+                // the default broker (the outbox relay's producer, the Kafka health check) gets a closed port
+                "kafka.bootstrap.servers=127.0.0.1:1",
+                // the consumer reads the benchmark's topic with a group of its own: it owns all partitions (and
+                // fires all timers) but applies no live ticket.events to the bench database
+                "mp.messaging.incoming.ticket-events.bootstrap.servers=" + LocalStack.KAFKA_BOOTSTRAP,
+                "mp.messaging.incoming.ticket-events.topic=" + BENCH_TOPIC,
+                "mp.messaging.incoming.ticket-events.group.id=escalation-bench-" + UUID.randomUUID(),
+                "mp.messaging.incoming.ticket-events.auto.offset.reset=latest"));
+    }
 
-        private ServiceProcess(Process process, int port, Path log) {
-            this.process = process;
-            this.port = port;
-            this.log = log;
-            this.reader = new Thread(this::read, "service-log");
-            reader.setDaemon(true);
-            reader.start();
-        }
-
-        static ServiceProcess start(Path jar, Path log, String database) throws IOException {
-            Files.createDirectories(log.getParent());
-            int port;
-            try (ServerSocket s = new ServerSocket(0)) {
-                port = s.getLocalPort();
+    /** Waits until the service has started and its consumer owns all {@code partitions} of the bench topic. */
+    static void awaitStarted(ServiceProcess service, int partitions) throws InterruptedException {
+        long t = System.nanoTime();
+        service.await(Pattern.compile("started in"), 0, Duration.ofMinutes(3), null, null);
+        double started = seconds(System.nanoTime() - t);
+        Pattern owning = Pattern.compile("now owning \\[([0-9, ]*)\\]");
+        int from = 0;
+        while (true) {
+            ServiceProcess.Match m = service.await(owning, from, Duration.ofMinutes(2), null, null);
+            if (m.matcher().group(1).split(",").length >= partitions) {
+                break;
             }
-            String opts = System.getenv().getOrDefault("SERVICE_JAVA_OPTS", DEFAULT_SERVICE_JAVA_OPTS);
-            List<String> cmd = new ArrayList<>();
-            cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            cmd.addAll(Arrays.asList(opts.trim().split("\\s+")));
-            cmd.add("-Dquarkus.http.port=" + port);
-            cmd.add("-Dquarkus.datasource.jdbc.url=" + url(database));
-            cmd.add("-Dquarkus.datasource.username=" + DB_USER);
-            // the default broker (the outbox relay's producer, the Kafka health check) gets a closed port
-            cmd.add("-Dkafka.bootstrap.servers=127.0.0.1:1");
-            // the consumer reads the benchmark's topic with a group of its own: it owns all partitions (and fires
-            // all timers) but applies no live ticket.events to the bench database
-            cmd.add("-Dmp.messaging.incoming.ticket-events.bootstrap.servers=" + LocalStack.KAFKA_BOOTSTRAP);
-            cmd.add("-Dmp.messaging.incoming.ticket-events.topic=" + BENCH_TOPIC);
-            cmd.add("-Dmp.messaging.incoming.ticket-events.group.id=escalation-bench-" + UUID.randomUUID());
-            cmd.add("-Dmp.messaging.incoming.ticket-events.auto.offset.reset=latest");
-            cmd.add("-jar");
-            cmd.add(jar.toString());
-            System.out.println("[service] " + String.join(" ", cmd));
-            Process p = new ProcessBuilder(cmd).directory(jar.getParent().toFile()).redirectErrorStream(true).start();
-            Runtime.getRuntime().addShutdownHook(new Thread(p::destroy, "stop-service")); // Ctrl-C: no orphan service
-            System.out.printf("[service] pid %d, port %d, log %s%n", p.pid(), port, log);
-            return new ServiceProcess(p, port, log);
+            from = m.line() + 1;
         }
-
-        private void read() {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-                    Writer w = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    w.write(line);
-                    w.write('\n');
-                    w.flush();
-                    synchronized (lines) {
-                        lines.add(line);
-                    }
-                }
-            } catch (IOException e) {
-                // the process ended
-            }
-        }
-
-        int mark() {
-            synchronized (lines) {
-                return lines.size();
-            }
-        }
-
-        /** The first log line from {@code from} on that matches; progress runs every {@code every} meanwhile. */
-        Matcher await(Pattern p, int from, Duration timeout, Duration every, Runnable progress) throws InterruptedException {
-            long deadline = System.nanoTime() + timeout.toNanos();
-            long nextProgress = every == null ? Long.MAX_VALUE : System.nanoTime() + every.toNanos();
-            int i = from;
-            while (true) {
-                synchronized (lines) {
-                    for (; i < lines.size(); i++) {
-                        Matcher m = p.matcher(lines.get(i));
-                        if (m.find()) {
-                            return m;
-                        }
-                    }
-                }
-                if (!process.isAlive()) {
-                    throw new IllegalStateException("the service ended (exit " + process.exitValue() + "); see " + log);
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("no log line like /" + p + "/ within " + timeout + "; see " + log);
-                }
-                if (System.nanoTime() > nextProgress) {
-                    progress.run();
-                    nextProgress += every.toNanos();
-                }
-                Thread.sleep(50);
-            }
-        }
-
-        void awaitStarted(int partitions) throws InterruptedException {
-            long t = System.nanoTime();
-            await(Pattern.compile("started in"), 0, Duration.ofMinutes(3), null, null);
-            double started = seconds(System.nanoTime() - t);
-            Pattern owning = Pattern.compile("now owning \\[([0-9, ]*)\\]");
-            int from = 0;
-            while (true) {
-                Matcher m = await(owning, from, Duration.ofMinutes(2), null, null);
-                if (m.group(1).split(",").length >= partitions) {
-                    break;
-                }
-                from = lineOf(m) + 1;
-            }
-            System.out.printf("[service] started in %.1f s, owns all %d partitions of %s after %.1f s%n", started,
-                    partitions, BENCH_TOPIC, seconds(System.nanoTime() - t));
-        }
-
-        private int lineOf(Matcher m) {
-            synchronized (lines) {
-                for (int i = 0; i < lines.size(); i++) {
-                    if (lines.get(i).contains(m.group(0))) {
-                        return i;
-                    }
-                }
-            }
-            return 0;
-        }
-
-        List<String> problems() {
-            synchronized (lines) {
-                return lines.stream().filter(l -> l.contains("\"level\":\"WARN") || l.contains("\"level\":\"ERROR")
-                        || l.contains(" WARN ") || l.contains(" ERROR ")).toList();
-            }
-        }
-
-        String metric(String name) {
-            try {
-                StringBuilder b = new StringBuilder();
-                for (String l : new Admin(port).get("/q/metrics").split("\n")) {
-                    if (l.startsWith(name) && !l.startsWith(name + "_bucket")) {
-                        b.append(b.length() == 0 ? "" : "; ").append(l.substring(name.length()));
-                    }
-                }
-                return b.length() == 0 ? "not found" : b.toString();
-            } catch (Exception e) {
-                return "unavailable (" + e.getMessage() + ")";
-            }
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            process.destroy();
-            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                process.waitFor();
-            }
-            reader.join(5_000);
-            System.out.printf("[service] stopped (exit %d%s)%n", process.exitValue(),
-                    process.exitValue() == 143 ? ": SIGTERM, as asked" : "");
-        }
+        System.out.printf("[service] started in %.1f s, owns all %d partitions of %s after %.1f s%n", started,
+                partitions, BENCH_TOPIC, seconds(System.nanoTime() - t));
     }
 }

@@ -55,6 +55,7 @@ import org.relaydesk.contracts.ticket.TicketCreated;
 import org.relaydesk.search.service.TicketIndex;
 import org.relaydesk.testsupport.KeycloakTokens;
 import org.relaydesk.testsupport.LocalStack;
+import org.relaydesk.testsupport.ServiceProcess;
 
 /**
  * Benchmark of issue 6: full-text search over 1,000,000 tickets with 5,000,000 articles, and the
@@ -180,11 +181,11 @@ public final class SearchBench {
         serviceProps.addAll(o.serviceProps); // experiments: --service-prop=key=value
 
         boolean ok = false;
-        try (ChildProcess service = ChildProcess.start("search-service",
+        try (ServiceProcess service = ServiceProcess.start("search-service",
                 repo.resolve("search-service/target/quarkus-app/quarkus-run.jar"), logs.resolve("search-service.log"), serviceProps)) {
             System.out.printf("[search-service] ready after %.1f s%n", service.awaitReady(Duration.ofMinutes(3)));
             awaitAssignment(group, partitions);
-            try (ChildProcess gateway = ChildProcess.start("api-gateway",
+            try (ServiceProcess gateway = ServiceProcess.start("api-gateway",
                     repo.resolve("api-gateway/target/quarkus-app/quarkus-run.jar"), logs.resolve("api-gateway.log"), List.of(
                             "relaydesk.gateway.services.search.port=" + service.port,
                             // one caller in a closed loop may exceed the per-user default of 50/s: limits are not measured here
@@ -716,7 +717,7 @@ public final class SearchBench {
     record Lag(Stats searchable, String gauge) {
     }
 
-    static Lag lag(ChildProcess service, int gateway, Generator gen, Options o) throws Exception {
+    static Lag lag(ServiceProcess service, int gateway, Generator gen, Options o) throws Exception {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalStack.KAFKA_BOOTSTRAP);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
