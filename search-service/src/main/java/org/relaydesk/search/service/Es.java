@@ -40,18 +40,39 @@ public class Es {
         return call(method, path, body == null ? null : Json.write(body), "application/json");
     }
 
+    /** A bulk request; item failures as in {@link #checked}, a missing document or index (404) is no failure. */
     public JsonNode bulk(String ndjson, boolean refresh) {
-        JsonNode result = call("POST", "/_bulk" + (refresh ? "?refresh=wait_for" : ""), ndjson, "application/x-ndjson");
-        if (result.path("errors").asBoolean()) {
-            for (JsonNode item : result.path("items")) {
-                JsonNode op = item.elements().next();
-                int status = op.path("status").asInt();
-                if (status >= 500 || status == 429) {
-                    throw new IllegalStateException("bulk item failed: " + op);
+        return checked(call("POST", "/_bulk" + (refresh ? "?refresh=wait_for" : ""), ndjson, "application/x-ndjson"), false);
+    }
+
+    /**
+     * A bulk request whose every action must name an alias ({@code require_alias}): a missing alias
+     * fails with a 404 {@link Rejected} instead of creating an index of that name with a guessed mapping.
+     */
+    public JsonNode bulkToAliases(String ndjson) {
+        return checked(call("POST", "/_bulk?require_alias=true", ndjson, "application/x-ndjson"), true);
+    }
+
+    /**
+     * Throws for the first failed item: 5xx and 429 as {@link IllegalStateException} (try again later),
+     * other 4xx as {@link Rejected}; a 404 only when it is a missing index and {@code missingIndexFails}.
+     */
+    private static JsonNode checked(JsonNode result, boolean missingIndexFails) {
+        if (!result.path("errors").asBoolean()) {
+            return result;
+        }
+        for (JsonNode item : result.path("items")) {
+            JsonNode op = item.elements().next();
+            int status = op.path("status").asInt();
+            if (status >= 500 || status == 429) {
+                throw new IllegalStateException("bulk item failed: " + op);
+            }
+            if (status == 404) {
+                if (missingIndexFails && "index_not_found_exception".equals(op.path("error").path("type").asText())) {
+                    throw new Rejected(404, "bulk item failed: " + op);
                 }
-                if (status >= 400 && status != 404) {
-                    throw new Rejected(status, "bulk item rejected: " + op);
-                }
+            } else if (status >= 400) {
+                throw new Rejected(status, "bulk item rejected: " + op);
             }
         }
         return result;

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 import org.relaydesk.contracts.EventEnvelope;
 import org.relaydesk.contracts.EventTypes;
@@ -108,19 +109,76 @@ public class TicketIndex {
         lastOccurredAt = event.occurredAt();
     }
 
+    /**
+     * Applies a batch of events (in their order) to the live indices and a reindex's new indices: one
+     * bulk request per run of events between merges and deletions, see {@link IndexBatch}.
+     */
+    public void apply(List<EventEnvelope> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        new IndexBatch(this, es, new Target(indices.tickets(), indices.articles(), true)).apply(events);
+        Target s = shadow.get();
+        if (s != null) {
+            for (EventEnvelope event : events) {
+                try {
+                    shadowMisses.add(ticketIdOf(event));
+                } catch (IllegalArgumentException e) {
+                    // an unreadable event was skipped above
+                }
+            }
+            try {
+                new IndexBatch(this, es, s).apply(events);
+            } catch (Es.Rejected e) {
+                if (e.status != 404) {
+                    throw e;
+                }
+            }
+        }
+        Instant latest = lastOccurredAt;
+        for (EventEnvelope event : events) {
+            if (latest == null || event.occurredAt().isAfter(latest)) {
+                latest = event.occurredAt();
+            }
+        }
+        lastOccurredAt = latest;
+    }
+
+    /** Events that {@link IndexBatch} applies on their own, with the writes before them done: they read several documents. */
+    static boolean appliedAlone(String type) {
+        return EventTypes.TICKET_MERGED.equals(type) || EventTypes.TICKET_DELETED.equals(type);
+    }
+
+    /** Events whose changes depend on the ticket document as it is (article text, creation time). */
+    static boolean readsTicket(String type) {
+        return EventTypes.ARTICLE_ADDED.equals(type) || EventTypes.TICKET_STATE_CHANGED.equals(type);
+    }
+
     void apply(EventEnvelope event, Target target) {
         String id = Long.toString(ticketIdOf(event));
+        switch (event.type()) {
+            case EventTypes.TICKET_CREATED -> es.call("POST", "/" + target.tickets() + "/_update/" + id,
+                    Map.of("doc", ticketFields(event.payloadAs(TicketCreated.class)), "doc_as_upsert", true));
+            case EventTypes.ARTICLE_ADDED -> addArticle(target, event.payloadAs(ArticleAdded.class), event.occurredAt());
+            case EventTypes.TICKET_MERGED -> merge(target, event.payloadAs(TicketMerged.class), event.occurredAt());
+            case EventTypes.TICKET_DELETED -> delete(target, event.payloadAs(TicketDeleted.class).ticketId());
+            default -> {
+                Map<String, Object> doc = ticketChanges(event, () -> source(target.tickets(), id));
+                if (doc != null) {
+                    update(target, id, doc);
+                }
+            }
+        }
+    }
+
+    /**
+     * The partial ticket document of an event that only sets ticket fields (not {@code TicketCreated},
+     * {@code ArticleAdded}, merges, deletions), {@code changedAt} included; null when nothing searchable
+     * changes. {@code ticket} supplies the ticket document as it is (read only for a closing state change).
+     */
+    static Map<String, Object> ticketChanges(EventEnvelope event, Supplier<JsonNode> ticket) {
         Map<String, Object> doc = new LinkedHashMap<>();
         switch (event.type()) {
-            case EventTypes.TICKET_CREATED -> {
-                doc.putAll(ticketFields(event.payloadAs(TicketCreated.class)));
-                es.call("POST", "/" + target.tickets() + "/_update/" + id, Map.of("doc", doc, "doc_as_upsert", true));
-                return;
-            }
-            case EventTypes.ARTICLE_ADDED -> {
-                addArticle(target, event.payloadAs(ArticleAdded.class), event.occurredAt());
-                return;
-            }
             case EventTypes.TICKET_STATE_CHANGED -> {
                 TicketStateChanged s = event.payloadAs(TicketStateChanged.class);
                 doc.put("state", s.newState());
@@ -130,7 +188,7 @@ public class TicketIndex {
                 Instant closedAt = closed ? (s.closedAt() != null ? s.closedAt() : event.occurredAt()) : null;
                 doc.put("closedAt", text(closedAt));
                 if (closedAt != null) {
-                    JsonNode current = source(target.tickets(), id);
+                    JsonNode current = ticket.get();
                     Instant created = current == null ? null : instant(current.path("createdAt"));
                     doc.put("solutionMinutes", created == null ? null : minutes(created, closedAt));
                 } else {
@@ -184,23 +242,15 @@ public class TicketIndex {
                 }
             }
             case EventTypes.TICKET_SPLIT -> doc.put("splitFrom", event.payloadAs(TicketSplit.class).sourceTicketId());
-            case EventTypes.TICKET_MERGED -> {
-                merge(target, event.payloadAs(TicketMerged.class), event.occurredAt());
-                return;
-            }
-            case EventTypes.TICKET_DELETED -> {
-                delete(target, event.payloadAs(TicketDeleted.class).ticketId());
-                return;
-            }
             case EventTypes.TICKET_ESCALATED -> doc.put("escalated", true);
             case EventTypes.ESCALATION_STOPPED -> doc.put("escalated", false);
             default -> {
                 // links, seen flags, delivery results, warnings: nothing searchable changes
-                return;
+                return null;
             }
         }
         doc.put("changedAt", text(event.occurredAt()));
-        update(target, id, doc);
+        return doc;
     }
 
     private void addArticle(Target target, ArticleAdded a, Instant occurredAt) {
@@ -210,6 +260,24 @@ public class TicketIndex {
         if (ticket == null && !target.live()) {
             throw new Es.Rejected(404, "ticket " + id + " not copied yet");
         }
+        Map<String, Object> doc = articleChanges(a, article, occurredAt, ticket);
+        // the article and the ticket's text in one round trip
+        Map<String, Object> update = new HashMap<>();
+        update.put("doc", doc);
+        update.put("doc_as_upsert", true);
+        String bulk = Json.write(Map.of("index", Map.of("_index", target.articles(), "_id", Long.toString(a.articleId())))) + "\n"
+                + Json.write(article) + "\n"
+                + Json.write(Map.of("update", Map.of("_index", target.tickets(), "_id", id, "retry_on_conflict", 3))) + "\n"
+                + Json.write(update) + "\n";
+        es.bulk(bulk, false);
+    }
+
+    /**
+     * The partial ticket document for an added article, given the ticket document as it is (null if
+     * there is none yet): the article's text appended (unless its id is there already, as after a
+     * redelivery), article ids and count, the first response, {@code changedAt}.
+     */
+    static Map<String, Object> articleChanges(ArticleAdded a, Map<String, Object> article, Instant occurredAt, JsonNode ticket) {
         List<Long> ids = articleIds(ticket);
         Map<String, Object> doc = new LinkedHashMap<>();
         if (!ids.contains(a.articleId())) {
@@ -240,15 +308,7 @@ public class TicketIndex {
             }
         }
         doc.put("changedAt", text(occurredAt));
-        // the article and the ticket's text in one round trip
-        Map<String, Object> update = new HashMap<>();
-        update.put("doc", doc);
-        update.put("doc_as_upsert", true);
-        String bulk = Json.write(Map.of("index", Map.of("_index", target.articles(), "_id", Long.toString(a.articleId())))) + "\n"
-                + Json.write(article) + "\n"
-                + Json.write(Map.of("update", Map.of("_index", target.tickets(), "_id", id, "retry_on_conflict", 3))) + "\n"
-                + Json.write(update) + "\n";
-        es.bulk(bulk, false);
+        return doc;
     }
 
     private void merge(Target target, TicketMerged m, Instant occurredAt) {
@@ -451,7 +511,7 @@ public class TicketIndex {
         return r == null || !r.path("found").asBoolean() ? null : r.path("_source");
     }
 
-    private static List<Long> articleIds(JsonNode ticket) {
+    static List<Long> articleIds(JsonNode ticket) {
         List<Long> ids = new ArrayList<>();
         if (ticket != null) {
             ticket.path("articleIds").forEach(n -> ids.add(n.asLong()));
