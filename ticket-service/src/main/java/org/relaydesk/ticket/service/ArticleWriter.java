@@ -35,6 +35,15 @@ public class ArticleWriter {
     SeenRepository seen;
 
     public Article write(Ticket t, Actor actor, ArticleDraft d) {
+        return write(t, actor, d, false);
+    }
+
+    /** The first article of a ticket created in this transaction: no agent can have seen the ticket yet. */
+    public Article writeFirst(Ticket t, Actor actor, ArticleDraft d) {
+        return write(t, actor, d, true);
+    }
+
+    private Article write(Ticket t, Actor actor, ArticleDraft d, boolean newTicket) {
         Instant now = Instant.now();
         Article a = new Article();
         a.ticketId = t.id;
@@ -76,7 +85,9 @@ public class ArticleWriter {
                 a.deliveryStatus == null ? null : a.deliveryStatus.code(),
                 d.files.stream().map(ArticleDraft.NewFile::filename).toList(), a.createdBy, a.createdAt,
                 t.queueId == null ? null : t.queueId.longValue()));
-        seen.clearTicket(t.id);
+        if (!newTicket) {
+            seen.clearTicket(t.id);
+        }
         if (actor.isAgent() && !actor.isSystem()) {
             seen.markArticle(a.id, actor.username(), now);
         }

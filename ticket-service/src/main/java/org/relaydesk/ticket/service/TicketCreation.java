@@ -84,13 +84,13 @@ public class TicketCreation {
             permissions.require(actor, q, Permission.CREATE);
         }
         Ticket t = newTicket(actor, r, q);
-        Article first = writer.write(t, actor, firstArticle(actor, t, q, r, sender));
+        Article first = writer.writeFirst(t, actor, firstArticle(actor, t, q, r, sender));
         dynamicFields.set(t, actor, r.dynamicFields());
         if (sender == SenderType.CUSTOMER && (r.channel() == Origin.EMAIL || r.channel() == Origin.WEB)
                 && r.autoResponseAllowed() && !r.isJunk()) {
             articleService.autoRespond(t, q, actor, first, AutoResponseType.NEW_TICKET);
         }
-        return new Created(views.view(t, actor, false), true);
+        return new Created(views.created(t, actor, r.dynamicFields() == null || r.dynamicFields().isEmpty()), true);
     }
 
     /** Creates a ticket whose first article is given as a draft (split). */
@@ -98,7 +98,7 @@ public class TicketCreation {
     public Ticket createWithArticle(Actor actor, CreateTicketRequest fields, Queue q, ArticleDraft first) {
         permissions.require(actor, q, Permission.CREATE);
         Ticket t = newTicket(actor, fields, q);
-        writer.write(t, actor, first);
+        writer.writeFirst(t, actor, first);
         return t;
     }
 
