@@ -83,8 +83,13 @@ class MailCrashRecoveryTest {
             System.out.println("mail-gateway killed after " + before + " of " + MAILS + " tickets");
             Platform.run(Duration.ofMinutes(3), "services", "up", "mail-gateway-service");
 
-            Awaitility.await().atMost(Duration.ofMinutes(6)).pollInterval(Duration.ofSeconds(2))
-                    .until(() -> Mailboxes.count(mailbox) == 0);
+            try {
+                Awaitility.await().atMost(Duration.ofMinutes(6)).pollInterval(Duration.ofSeconds(2))
+                        .until(() -> Mailboxes.count(mailbox) == 0);
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                throw new AssertionError("the mailbox still holds " + Mailboxes.count(mailbox) + " mails after 6 minutes; "
+                        + titles(queueId).size() + " tickets in the queue (see mail-gateway-service.log)", e);
+            }
             List<String> titles = titles(queueId);
             Set<String> distinct = new HashSet<>(titles);
             assertEquals(titles.size(), distinct.size(), "no mail became two tickets");

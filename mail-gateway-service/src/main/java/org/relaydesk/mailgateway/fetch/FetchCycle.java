@@ -32,7 +32,7 @@ import org.relaydesk.mailgateway.service.InboundTransitions;
  * from the mailbox exactly the mails whose stored row is final. A pass takes at most
  * {@code relaydesk.mail.inbound.max-per-pass} new mails; {@link Report#more()} says more are waiting. A mail whose processing failed
  * for now stays in the mailbox untouched; the retry worker processes it later and a later pass
- * releases it.
+ * releases it. Mails a cut-off release left flagged {@code \Deleted} are expunged by the next pass.
  */
 @ApplicationScoped
 public class FetchCycle {
@@ -97,7 +97,12 @@ public class FetchCycle {
         }
         for (RemoteMail remote : pending) {
             InboundStatus status = known.get(remote.sourceRef());
-            if (status == null) {
+            if (remote.deleted()) {
+                // ours and final: a release cut off before its expunge, finished now; else another client's
+                if (status != null && status.isFinal()) {
+                    release.add(remote);
+                }
+            } else if (status == null) {
                 unknown.add(remote);
             } else if (status.isFinal()) {
                 release.add(remote);

@@ -63,17 +63,27 @@ final class ImapConnection implements MailboxConnection {
         }
     }
 
+    /**
+     * Every mail not yet released; with DELETE and MOVE also those already flagged {@code \Deleted}
+     * ({@link RemoteMail#deleted()}), so that a release cut off between flagging and expunging
+     * (a crash) is finished by the next pass instead of leaving the mails in the folder for ever.
+     */
     @Override
     public List<RemoteMail> pending() throws MessagingException {
-        Flags.Flag skip = account.afterProcessing == AfterProcessing.MARK_SEEN ? Flags.Flag.SEEN : Flags.Flag.DELETED;
-        Message[] messages = folder.search(new FlagTerm(new Flags(skip), false));
+        boolean markSeen = account.afterProcessing == AfterProcessing.MARK_SEEN;
+        Message[] messages = markSeen ? folder.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false))
+                : folder.getMessages();
         FetchProfile profile = new FetchProfile();
         profile.add(UIDFolder.FetchProfileItem.UID);
+        if (!markSeen) {
+            profile.add(FetchProfile.Item.FLAGS);
+        }
         folder.fetch(messages, profile);
         long validity = folder.getUIDValidity();
         List<RemoteMail> list = new ArrayList<>(messages.length);
         for (Message m : messages) {
-            list.add(new RemoteMail("imap:" + validity + ":" + folder.getUID(m), m));
+            boolean deleted = !markSeen && m.isSet(Flags.Flag.DELETED);
+            list.add(new RemoteMail("imap:" + validity + ":" + folder.getUID(m), m, deleted));
         }
         return list;
     }
@@ -97,33 +107,37 @@ final class ImapConnection implements MailboxConnection {
 
     @Override
     public void release(List<RemoteMail> mails) throws MessagingException {
-        if (mails.isEmpty()) {
-            return;
-        }
-        Message[] messages = mails.stream().map(RemoteMail::message).toArray(Message[]::new);
-        switch (account.afterProcessing) {
-            case MARK_SEEN -> folder.setFlags(messages, new Flags(Flags.Flag.SEEN), true);
-            case DELETE -> {
-                Flags flags = new Flags(Flags.Flag.SEEN);
-                flags.add(Flags.Flag.DELETED);
-                folder.setFlags(messages, flags, true);
-                expunge(messages);
-            }
-            case MOVE -> {
-                folder.setFlags(messages, new Flags(Flags.Flag.SEEN), true);
-                Folder target = store.getFolder(account.moveToFolder);
-                if (!target.exists() && !target.create(Folder.HOLDS_MESSAGES)) {
-                    throw new MessagingException("cannot create folder " + account.moveToFolder);
-                }
-                if (store.hasCapability("MOVE")) {
-                    folder.moveMessages(messages, target);
-                } else {
-                    folder.copyMessages(messages, target);
-                    folder.setFlags(messages, new Flags(Flags.Flag.DELETED), true);
+        Message[] messages = mails.stream().filter(m -> !m.deleted()).map(RemoteMail::message).toArray(Message[]::new);
+        // flagged by a release that did not get to its expunge (a crash): only the expunge is missing
+        Message[] leftovers = mails.stream().filter(RemoteMail::deleted).map(RemoteMail::message).toArray(Message[]::new);
+        if (messages.length > 0) {
+            switch (account.afterProcessing) {
+                case MARK_SEEN -> folder.setFlags(messages, new Flags(Flags.Flag.SEEN), true);
+                case DELETE -> {
+                    Flags flags = new Flags(Flags.Flag.SEEN);
+                    flags.add(Flags.Flag.DELETED);
+                    folder.setFlags(messages, flags, true);
                     expunge(messages);
                 }
+                case MOVE -> {
+                    folder.setFlags(messages, new Flags(Flags.Flag.SEEN), true);
+                    Folder target = store.getFolder(account.moveToFolder);
+                    if (!target.exists() && !target.create(Folder.HOLDS_MESSAGES)) {
+                        throw new MessagingException("cannot create folder " + account.moveToFolder);
+                    }
+                    if (store.hasCapability("MOVE")) {
+                        folder.moveMessages(messages, target);
+                    } else {
+                        folder.copyMessages(messages, target);
+                        folder.setFlags(messages, new Flags(Flags.Flag.DELETED), true);
+                        expunge(messages);
+                    }
+                }
+                default -> throw new IllegalStateException("unknown after-processing " + account.afterProcessing);
             }
-            default -> throw new IllegalStateException("unknown after-processing " + account.afterProcessing);
+        }
+        if (leftovers.length > 0) {
+            expunge(leftovers);
         }
     }
 

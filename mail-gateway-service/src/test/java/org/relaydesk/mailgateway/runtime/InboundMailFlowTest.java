@@ -274,6 +274,45 @@ class InboundMailFlowTest {
     }
 
     @Test
+    void aReleaseCutOffBetweenFlaggingAndExpungingIsFinishedByTheNextPassAndOtherClientsDeletionsAreLeftAlone() {
+        FakeTicketService.start();
+        String box = MailServer.newMailbox("mgw-cut");
+        Map<String, Object> account = new java.util.HashMap<>(Map.ofEntries(Map.entry("name", "cut " + box),
+                Map.entry("protocol", "IMAP"), Map.entry("host", "127.0.0.1"), Map.entry("port", 3143),
+                Map.entry("tlsMode", "NONE"), Map.entry("login", box), Map.entry("password", MailServer.PASSWORD),
+                Map.entry("dispatch", "QUEUE"), Map.entry("queueId", 3), Map.entry("pollIntervalSeconds", 1),
+                Map.entry("useIdle", false), Map.entry("afterProcessing", "MARK_SEEN")));
+        String id = given().auth().oauth2(admin()).contentType(ContentType.JSON).body(account)
+                .post("/api/mail/accounts").then().statusCode(201).extract().path("id");
+        String ours = "cut-" + UUID.randomUUID() + "@example.com";
+        MailServer.deliver(MailServer.mail(ours, "customer1@example.com", "triage@relaydesk.local", "Taken",
+                "Processed, flagged, then the gateway died."), "customer1@example.com", box);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "COMMITTED".equals(status(ours))
+                && MailServer.inbox(box).stream().allMatch(MailServer.Seen::seen));
+        // stop fetching, then leave the mailbox as a DELETE release killed before its expunge leaves it,
+        // beside a mail another client deleted that the gateway never saw
+        account.put("valid", false);
+        given().auth().oauth2(admin()).contentType(ContentType.JSON).body(account).put("/api/mail/accounts/" + id)
+                .then().statusCode(200);
+        String theirs = "theirs-" + UUID.randomUUID() + "@example.com";
+        MailServer.deliver(MailServer.mail(theirs, "customer2@example.com", "triage@relaydesk.local", "Not ours",
+                "Deleted by another client, not yet expunged."), "customer2@example.com", box);
+        MailServer.flagDeletedWithoutExpunge(box, "<" + ours + ">");
+        MailServer.flagDeletedWithoutExpunge(box, "<" + theirs + ">");
+        assertThat(MailServer.inbox(box)).hasSize(2).allMatch(MailServer.Seen::deleted);
+
+        account.put("valid", true);
+        account.put("afterProcessing", "DELETE");
+        given().auth().oauth2(admin()).contentType(ContentType.JSON).body(account).put("/api/mail/accounts/" + id)
+                .then().statusCode(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> MailServer.inbox(box).size() == 1);
+        assertThat(MailServer.inbox(box).get(0).messageId()).isEqualTo("<" + theirs + ">");
+        assertThat(status(theirs)).as("a mail flagged deleted by someone else is no new mail").isNull();
+        assertThat(FakeTicketService.callsWithMessageId(theirs)).isEmpty();
+        assertThat(FakeTicketService.callsWithMessageId(ours)).hasSize(1);
+    }
+
+    @Test
     void mailWithoutMessageIdIsDedupedByContentAndSentWithASyntheticId() {
         FakeTicketService.start();
         byte[] raw = MailServer.mail(null, "customer2@example.com", QUEUE_ADDRESS, "No id " + UUID.randomUUID(), "Hello");

@@ -145,6 +145,29 @@ public final class MailServer {
         return read(login, "INBOX", new jakarta.mail.search.HeaderTerm("Message-ID", messageId));
     }
 
+    /**
+     * Flags the INBOX messages with this Message-ID {@code \Deleted} and closes the folder without
+     * expunging, as a client cut off between flagging and expunging leaves them.
+     */
+    public static void flagDeletedWithoutExpunge(String login, String messageId) {
+        Properties p = new Properties();
+        p.setProperty("mail.imap.connectiontimeout", "5000");
+        p.setProperty("mail.imap.timeout", "10000");
+        try (Store store = Session.getInstance(p).getStore("imap")) {
+            store.connect(LocalStack.SMTP_HOST, LocalStack.IMAP_PORT, login, PASSWORD);
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_WRITE);
+            Message[] found = inbox.search(new jakarta.mail.search.HeaderTerm("Message-ID", messageId));
+            if (found.length == 0) {
+                throw new IllegalStateException("no mail " + messageId + " in the INBOX of " + login);
+            }
+            inbox.setFlags(found, new Flags(Flags.Flag.DELETED), true);
+            inbox.close(false);
+        } catch (MessagingException e) {
+            throw new IllegalStateException("cannot flag a mail of " + login + ": " + e.getMessage(), e);
+        }
+    }
+
     private static List<Seen> inboxOnce(String login, String folder) {
         return read(login, folder, null);
     }
