@@ -5,8 +5,17 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.relaydesk.contracts.EventEnvelope;
 import org.relaydesk.contracts.EventTypes;
@@ -26,13 +35,25 @@ import org.relaydesk.escalation.messaging.ProcessedEvents;
 import org.relaydesk.escalation.repository.TicketEscalationEntity;
 
 /**
- * Applies one {@code ticket.events} event in one transaction, once per event id: records the facts
- * the clocks need on the ticket's row and recomputes it (SPEC G1).
+ * Applies {@code ticket.events} events, each once per event id, in one transaction per batch: records
+ * the facts the clocks need on the tickets' rows and recomputes every ticket the batch changed once,
+ * after its last event of the batch (SPEC G1: the clocks are a function of the ticket's history, so the
+ * result is the one a recompute after each event would end with; only edges that a later event of the
+ * same batch undoes, e.g. an escalation of an overdue new ticket answered in the same batch, are not
+ * published).
  */
 @ApplicationScoped
 public class TicketEventService {
 
     private static final Logger LOG = Logger.getLogger(TicketEventService.class);
+    /** Events that change a ticket this service already holds. */
+    private static final Set<String> CHANGES = Set.of(EventTypes.ARTICLE_ADDED, EventTypes.TICKET_STATE_CHANGED,
+            EventTypes.PENDING_TIME_SET, EventTypes.TICKET_MOVED, EventTypes.TICKET_UPDATED, EventTypes.TICKET_LOCKED,
+            EventTypes.TICKET_UNLOCKED, EventTypes.OWNER_CHANGED, EventTypes.TICKET_MERGED, EventTypes.TICKET_DELETED);
+
+    /** An event and the partition it came from (the partition owns the ticket's timers). */
+    public record Incoming(EventEnvelope event, int partition) {
+    }
 
     @Inject
     ProcessedEvents processed;
@@ -47,38 +68,75 @@ public class TicketEventService {
 
     @Transactional
     public void apply(EventEnvelope event, int partition) {
-        if (!processed.firstTime(event)) {
-            LOG.debugf("event %s seen before, ignored", event.id());
+        applyAll(List.of(new Incoming(event, partition)));
+    }
+
+    /**
+     * Applies the events in their order in one transaction: one insert records their ids, one query
+     * locks the rows of the tickets they change (in ticket id order), and the changed tickets are
+     * recomputed together; events seen before are skipped.
+     */
+    @Transactional
+    public void applyAll(List<Incoming> batch) {
+        Set<UUID> fresh = new HashSet<>(processed.firstTime(batch.stream().map(Incoming::event).toList()));
+        if (fresh.isEmpty()) {
+            LOG.debugf("%d events seen before, ignored", batch.size());
             return;
         }
-        Instant at = event.occurredAt();
-        TicketEscalationEntity t;
-        switch (event.type()) {
-            case EventTypes.TICKET_CREATED -> {
-                t = created(event.payloadAs(TicketCreated.class), partition, at);
-                if (t == null) {
-                    return;
-                }
-            }
-            case EventTypes.ARTICLE_ADDED, EventTypes.TICKET_STATE_CHANGED, EventTypes.PENDING_TIME_SET,
-                    EventTypes.TICKET_MOVED, EventTypes.TICKET_UPDATED, EventTypes.TICKET_LOCKED,
-                    EventTypes.TICKET_UNLOCKED, EventTypes.OWNER_CHANGED, EventTypes.TICKET_MERGED,
-                    EventTypes.TICKET_DELETED -> {
-                t = locks.lock(ticketId(event));
-                if (t == null) {
-                    LOG.debugf("%s for a ticket never created here (%s) ignored", event.type(), event.aggregateId());
-                    return;
-                }
-                if (!change(t, event, at)) {
-                    return;
-                }
-            }
-            default -> {
-                return; // priority, links, dynamic fields, ...: no clock depends on them
+        Set<Long> changed = new TreeSet<>();
+        for (Incoming in : batch) {
+            if (fresh.contains(in.event().id()) && CHANGES.contains(in.event().type())) {
+                changed.add(ticketId(in.event()));
             }
         }
+        Map<Long, TicketEscalationEntity> rows = locks.lockAll(changed);
+        Map<Long, TicketEscalationEntity> touched = new LinkedHashMap<>();
+        Map<Long, Instant> lastAt = new HashMap<>();
+        for (Incoming in : batch) {
+            EventEnvelope event = in.event();
+            if (!fresh.remove(event.id())) {
+                continue; // recorded before, or repeated within this batch
+            }
+            Instant at = event.occurredAt();
+            TicketEscalationEntity t;
+            if (EventTypes.TICKET_CREATED.equals(event.type())) {
+                TicketCreated c = event.payloadAs(TicketCreated.class);
+                if (rows.containsKey(c.ticketId()) || (t = created(c, in.partition(), at)) == null) {
+                    continue;
+                }
+                rows.put(t.ticketId, t);
+            } else if (CHANGES.contains(event.type())) {
+                t = rows.get(ticketId(event));
+                if (t == null) {
+                    LOG.debugf("%s for a ticket never created here (%s) ignored", event.type(), event.aggregateId());
+                    continue;
+                }
+                if (!change(t, event, at)) {
+                    rows.remove(t.ticketId);
+                    touched.remove(t.ticketId);
+                    continue;
+                }
+            } else {
+                continue; // priority, links, dynamic fields, ...: no clock depends on them
+            }
+            touched.put(t.ticketId, t);
+            lastAt.merge(t.ticketId, at, (x, y) -> x.isAfter(y) ? x : y);
+        }
+        if (touched.isEmpty()) {
+            return;
+        }
+        DbSettingsSource source = new DbSettingsSource(calendars);
         Instant now = Instant.now();
-        engine.evaluate(t, at.isAfter(now) ? at : now, new DbSettingsSource(calendars));
+        List<TicketEscalationEntity> asOfNow = new ArrayList<>();
+        for (TicketEscalationEntity t : touched.values()) {
+            Instant at = lastAt.get(t.ticketId);
+            if (at.isAfter(now)) {
+                engine.evaluate(t, at, source); // an event stamped ahead of this clock: not before it
+            } else {
+                asOfNow.add(t);
+            }
+        }
+        engine.evaluateAll(asOfNow, now, source);
     }
 
     private TicketEscalationEntity created(TicketCreated c, int partition, Instant at) {

@@ -6,7 +6,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.relaydesk.escalation.repository.TicketEscalationEntity;
 
@@ -28,13 +30,25 @@ public class TicketLocks {
 
     /** Locks those of the rows no other transaction holds, in ticket id order (no deadlocks); managed entities. */
     @Transactional(Transactional.TxType.MANDATORY)
-    @SuppressWarnings("unchecked")
     public List<TicketEscalationEntity> tryLockAll(Collection<Long> ticketIds) {
+        return rows(ticketIds, " skip locked");
+    }
+
+    /** Waits for the locks of these rows, taken in ticket id order (no deadlocks); managed entities by id, unknown ids absent. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Map<Long, TicketEscalationEntity> lockAll(Collection<Long> ticketIds) {
+        Map<Long, TicketEscalationEntity> byId = new HashMap<>();
+        rows(ticketIds, "").forEach(t -> byId.put(t.ticketId, t));
+        return byId;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<TicketEscalationEntity> rows(Collection<Long> ticketIds, String skipLocked) {
         if (ticketIds.isEmpty()) {
             return List.of();
         }
         return em.createNativeQuery("select * from ticket_escalation where ticket_id = any(cast(:ids as bigint[])) "
-                        + "order by ticket_id for update skip locked", TicketEscalationEntity.class)
+                        + "order by ticket_id for update" + skipLocked, TicketEscalationEntity.class)
                 .setParameter("ids", idArray(ticketIds)).getResultList();
     }
 

@@ -89,6 +89,10 @@ import org.relaydesk.testsupport.ServiceProcess;
  * each event: written = envelope {@code occurredAt} - due instant from the payload ({@code warnAt} or
  * {@code dueAt}); committed = first seen in {@code outbox_event} by a 25 ms poller (i.e. visible to the
  * relay) - due instant.</li>
+ * <li><b>ticket event intake</b>: {@code --events} ticket events (TicketCreated, the customer's first
+ * article, an agent reply, for new tickets of the benchmark's queues) published to the benchmark's topic
+ * as fast as a producer sends them; time until the service has recorded all of them in
+ * {@code processed_event}, i.e. how fast its consumer works off a backlog.</li>
  * </ol>
  *
  * <p>Not included: publishing to Kafka. The outbox relay of the benchmark's service is held off (the
@@ -106,6 +110,7 @@ import org.relaydesk.testsupport.ServiceProcess;
  * escalation-service/bench.sh --tickets=1000000 --timers=20000 --window=10
  * </pre>
  * Options: {@code --tickets} (1,000,000), {@code --timers} (20,000; 0 skips the lateness phase),
+ * {@code --events} (30,000; 0 skips the ticket event intake phase),
  * {@code --window} seconds (10), {@code --db} (relaydesk_escalation_bench), {@code --seed} (20251120).
  * The service's JVM options come from {@code SERVICE_JAVA_OPTS} as in {@code ./relaydesk}.
  */
@@ -124,7 +129,7 @@ public final class EscalationDbBench {
     private EscalationDbBench() {
     }
 
-    record Options(int tickets, int timers, int windowSeconds, String database, long seed) {
+    record Options(int tickets, int timers, int windowSeconds, int events, String database, long seed) {
         static Options parse(String[] args) {
             Map<String, String> m = new HashMap<>();
             for (String a : args) {
@@ -136,9 +141,10 @@ public final class EscalationDbBench {
             Options o = new Options(number(m.getOrDefault("tickets", "1000000")),
                     number(m.getOrDefault("timers", "20000")),
                     number(m.getOrDefault("window", "10")),
+                    number(m.getOrDefault("events", "30000")),
                     m.getOrDefault("db", "relaydesk_escalation_bench"),
                     Long.parseLong(m.getOrDefault("seed", "20251120")));
-            m.keySet().removeAll(List.of("tickets", "timers", "window", "db", "seed"));
+            m.keySet().removeAll(List.of("tickets", "timers", "window", "events", "db", "seed"));
             if (!m.isEmpty()) {
                 throw new IllegalArgumentException("unknown options " + m.keySet());
             }
@@ -146,8 +152,8 @@ public final class EscalationDbBench {
                 throw new IllegalArgumentException("the benchmark drops its database: its name must end in _bench, got "
                         + o.database);
             }
-            if (o.tickets < 1 || o.timers < 0 || o.windowSeconds < 1) {
-                throw new IllegalArgumentException("need tickets >= 1, timers >= 0, window >= 1");
+            if (o.tickets < 1 || o.timers < 0 || o.windowSeconds < 1 || o.events < 0) {
+                throw new IllegalArgumentException("need tickets >= 1, timers >= 0, window >= 1, events >= 0");
             }
             return o;
         }
@@ -214,6 +220,12 @@ public final class EscalationDbBench {
                     vacuum(db);
                     lateness = lateness(db, api, service, o, partitions, change.ticketsPerSecond());
                 }
+                Intake intake = null;
+                if (o.events > 0) {
+                    truncateOutbox(db);
+                    vacuum(db);
+                    intake = intake(db, service, o);
+                }
                 System.out.println();
                 System.out.println("SUMMARY");
                 System.out.printf("  load: %,d tickets by COPY in %.1f s%n", o.tickets, load.copySeconds);
@@ -223,6 +235,9 @@ public final class EscalationDbBench {
                         change.tickets, change.serviceSeconds, change.ticketsPerSecond());
                 if (lateness != null) {
                     System.out.println("  " + lateness.summary());
+                }
+                if (intake != null) {
+                    System.out.println("  " + intake.summary());
                 }
                 List<String> problems = service.problems();
                 System.out.printf("  service log: %s (%d WARN/ERROR lines%s)%n", service.log, problems.size(),
@@ -699,6 +714,99 @@ public final class EscalationDbBench {
         System.out.println("  service metric (TimerScheduler, at select time, recent window incl. the warm-up): "
                 + (samples.isEmpty() ? "not found" : String.join("; ", samples)));
         return new Lateness(n, fired.size(), w, c, throughput, o.windowSeconds);
+    }
+
+    // ---------------------------------------------------------------- ticket event intake
+
+    static final long INTAKE_TICKET_BASE = 2_000_000_000L;
+
+    record Intake(int events, double publishSeconds, double applySeconds) {
+        String summary() {
+            return String.format("ticket event intake: %,d events (a third each TicketCreated, the customer's first "
+                    + "article, an agent reply) applied in %.1f s after the first publish (%,.0f events/s; publishing "
+                    + "took %.1f s)", events, applySeconds, events / applySeconds, publishSeconds);
+        }
+    }
+
+    /**
+     * Ticket events as ticket-service publishes them, as fast as the producer sends them, for new tickets
+     * of the benchmark's queues (office calendar): how many events per second the service's consumer
+     * applies from a backlog (record events, lock, recompute, timers, outbox), beside the loaded tickets.
+     */
+    static Intake intake(Connection db, ServiceProcess service, Options o) throws Exception {
+        int tickets = Math.max(1, o.events / 3);
+        int events = tickets * 3;
+        System.out.println();
+        System.out.printf("[intake] %,d ticket events for %,d new tickets published to %s as fast as the producer "
+                + "sends them; the service applies them from the backlog%n", events, tickets, BENCH_TOPIC);
+        long before = count(db, "select count(*) from processed_event");
+        Properties p = new Properties();
+        p.put(org.apache.kafka.clients.producer.ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalStack.KAFKA_BOOTSTRAP);
+        p.put(org.apache.kafka.clients.producer.ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                org.apache.kafka.common.serialization.StringSerializer.class.getName());
+        p.put(org.apache.kafka.clients.producer.ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                org.apache.kafka.common.serialization.StringSerializer.class.getName());
+        p.put(org.apache.kafka.clients.producer.ProducerConfig.LINGER_MS_CONFIG, 5);
+        Random random = new Random(o.seed + 7);
+        Instant now = Instant.now();
+        long t = System.nanoTime();
+        double publishSeconds;
+        try (org.apache.kafka.clients.producer.KafkaProducer<String, String> producer =
+                new org.apache.kafka.clients.producer.KafkaProducer<>(p)) {
+            for (int round = 0; round < 2; round++) {
+                for (int i = 0; i < tickets; i++) {
+                    long id = INTAKE_TICKET_BASE + i;
+                    Instant created = now.minusSeconds(60 + (id % 3_600));
+                    if (round == 0) {
+                        int q = random.nextInt(BenchTickets.QUEUES);
+                        send(producer, id, EventTypes.TICKET_CREATED, new org.relaydesk.contracts.ticket.TicketCreated(id,
+                                "2026112420" + id, "intake " + id, Long.parseLong(queueId(q)), "q" + q, "new", "new", 3,
+                                "email", "customer" + (i % 500), "org" + (i % 50), null, false, created));
+                        send(producer, id, EventTypes.ARTICLE_ADDED, article(id, 2L * i, "customer", created));
+                    } else {
+                        send(producer, id, EventTypes.ARTICLE_ADDED, article(id, 2L * i + 1, "agent",
+                                created.plusSeconds(30)));
+                    }
+                }
+            }
+            producer.flush();
+            publishSeconds = seconds(System.nanoTime() - t);
+        }
+        long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+        long applied;
+        while ((applied = count(db, "select count(*) from processed_event") - before) < events) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("only " + applied + " of " + events + " events applied after 30 minutes");
+            }
+            Thread.sleep(100);
+        }
+        double applySeconds = seconds(System.nanoTime() - t);
+        Intake r = new Intake(events, publishSeconds, applySeconds);
+        System.out.println("[intake] " + r.summary());
+        List<String> samples = new ArrayList<>();
+        for (String suffix : List.of("_count", "_sum", "_max")) {
+            service.metricSamples("relaydesk_escalation_ticket_events_batch_events" + suffix).forEach(v -> samples.add(suffix + v));
+        }
+        System.out.println("  service metric (events per applied batch): "
+                + (samples.isEmpty() ? "not found (a service that applies one event at a time)" : String.join("; ", samples)));
+        System.out.println("  timers: " + groups(db, "select kind, count(*) from timer where ticket_id >= "
+                + INTAKE_TICKET_BASE + " group by 1 order by 1"));
+        return r;
+    }
+
+    static org.relaydesk.contracts.ticket.ArticleAdded article(long ticket, long articleId, String sender, Instant at) {
+        return new org.relaydesk.contracts.ticket.ArticleAdded(ticket, "2026112420" + ticket, INTAKE_TICKET_BASE + articleId,
+                "email", sender, "email", true, "customer@example.org", "support@example.org", null, null, "Subject",
+                "Body text of the article.", null, null, null, null, false, null, List.of(), sender, at);
+    }
+
+    static void send(org.apache.kafka.clients.producer.KafkaProducer<String, String> producer, long ticket, String type,
+            Object payload) {
+        org.relaydesk.contracts.EventEnvelope envelope = new org.relaydesk.contracts.EventEnvelope(UUID.randomUUID(), type,
+                "ticket", Long.toString(ticket), Instant.now(), 1, "bench", null,
+                org.relaydesk.contracts.Json.MAPPER.valueToTree(payload));
+        producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(BENCH_TOPIC, envelope.aggregateId(),
+                org.relaydesk.contracts.Json.write(envelope)));
     }
 
     /** Ticket {@code id}: warning at {@code at} (even {@code i}: created 30 min before) or due at {@code at} (odd: 60 min). */

@@ -44,6 +44,8 @@ class EscalationRuntimeTest {
 
     @Inject
     PartitionOwnership ownership;
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry registry;
 
     @BeforeEach
     void setUp() {
@@ -97,6 +99,70 @@ class EscalationRuntimeTest {
             assertThat(timelineSize(ticket)).isEqualTo(before + 1); // only the marker (a move to the same queue)
             assertThat(clock(view(ticket), "FIRST_RESPONSE", "metAt")).isEqualTo(clock(v, "FIRST_RESPONSE", "metAt"));
         }
+    }
+
+    @Test
+    void aBurstOfInterleavedAndRedeliveredEventsIsAppliedInBatchesWithTheResultOfOneEventAtATime() {
+        long queue = queueWith(Map.of("firstResponseMinutes", 60, "solutionMinutes", 240));
+        io.micrometer.core.instrument.DistributionSummary batches = registry.get("relaydesk.escalation.ticket.events.batch.events")
+                .summary();
+        long batchesBefore = batches.count();
+        double eventsBefore = batches.totalAmount();
+        Instant created = Instant.now().minus(10, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
+        long first = newId();
+        int n = 30;
+        int published = 0;
+        Map<Long, Instant> replies = new java.util.HashMap<>();
+        Map<Long, EventEnvelope> lastOf = new java.util.HashMap<>(); // per ticket, so every partition is waited for
+        try (TopicPublisher pub = TopicPublisher.open()) {
+            // round-robin over the tickets, so each poll holds events of many tickets
+            for (int i = 0; i < n; i++) {
+                created(pub, first + i, queue, created, "new", "new", false);
+                published++;
+            }
+            for (int i = 0; i < n; i++) {
+                lastOf.put(first + i, article(pub, first + i, "customer", "email", true, created));
+                published++;
+            }
+            for (int i = 0; i < n; i += 2) {
+                Instant at = created.plusSeconds(60 + i);
+                EventEnvelope reply = article(pub, first + i, "agent", "email", true, at);
+                replies.put(first + i, at);
+                lastOf.put(first + i, reply);
+                pub.publish(Topics.TICKET_EVENTS, reply); // redelivered: must count once
+                published += 2;
+            }
+            for (int i = 0; i < n; i += 3) {
+                lastOf.put(first + i, pub.publish(Topics.TICKET_EVENTS, "ticket", Long.toString(first + i),
+                        EventTypes.TICKET_DELETED, new org.relaydesk.contracts.ticket.TicketDeleted(first + i, "n", "junk-retention")));
+                published++;
+            }
+            lastOf.put(first + 1, pub.publish(Topics.TICKET_EVENTS, "ticket", Long.toString(first + 1), EventTypes.TICKET_MOVED,
+                    new TicketMoved(first + 1, queue, "q", queue, "q", "agent1")));
+            published++;
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> lastOf.values().stream().allMatch(EscalationRuntimeTest::processed));
+        for (int i = 0; i < n; i++) {
+            long id = first + i;
+            if (i % 3 == 0) {
+                given().auth().oauth2(admin()).get("/api/escalation/tickets/" + id).then().statusCode(404);
+                continue;
+            }
+            JsonPath v = view(id);
+            if (i % 2 == 0) {
+                assertThat(clock(v, "FIRST_RESPONSE", "state")).as("ticket %d", i).isEqualTo("MET");
+                assertThat(instant(v, "FIRST_RESPONSE", "metAt")).isEqualTo(replies.get(id));
+                assertThat(timelineSize(id)).as("the redelivered reply is applied once").isEqualTo(2);
+                assertThat(v.getList("timers.kind", String.class)).containsExactly("SOLUTION_DUE");
+            } else {
+                assertThat(clock(v, "FIRST_RESPONSE", "state")).as("ticket %d", i).isEqualTo("RUNNING");
+                assertThat(instant(v, "FIRST_RESPONSE", "dueAt")).isEqualTo(created.plus(60, ChronoUnit.MINUTES));
+                assertThat(v.getList("timers.kind", String.class)).contains("FIRST_RESPONSE_DUE", "SOLUTION_DUE");
+            }
+        }
+        // the redelivered copies are read but not applied; fewer transactions than events
+        assertThat(batches.totalAmount() - eventsBefore).isGreaterThanOrEqualTo(published);
+        assertThat(batches.count() - batchesBefore).isLessThan(published);
     }
 
     @Test
