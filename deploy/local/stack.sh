@@ -68,7 +68,7 @@ ports_of() {
     elasticsearch) echo "$ES_PORT $ES_TRANSPORT_PORT" ;;
     keycloak) echo "$KC_PORT $KC_MGMT_PORT" ;;
     greenmail) echo "$GM_SMTP_PORT $GM_IMAP_PORT $GM_POP3_PORT $GM_API_PORT" ;;
-    mta) echo "2525 10143 10993" ;;
+    mta) echo "2525 10465 10143 10993 10110 10995" ;;
   esac
 }
 
@@ -182,7 +182,10 @@ await() {
       say "$comp ... ready in $((SECONDS - started)) s"
       return 0
     fi
-    if ! pid="$(our_pid "$comp")"; then
+    # the recorded pid, alive: right after launch() its command line may still be the forked shell's
+    # (before setsid/exec), which our_pid() would not recognise as ours
+    pid="$(cat "$RUN/$comp.pid" 2>/dev/null)" || true
+    if [[ ! $pid =~ ^[0-9]+$ ]] || ! kill -0 "$pid" 2>/dev/null; then
       rm -f "$RUN/$comp.pid"
       fail "$comp" "exited during startup"
     fi
@@ -789,7 +792,7 @@ cmd_status() {
     if [[ $c == greenmail ]]; then note="  (mail is kept in memory only; lost on restart)"; fi
     if [[ $c == mta ]]; then
       if all_ports_open mta; then state=running; fi
-      note="  (SMTP 2525 + IMAP 10143 offer STARTTLS, IMAPS 10993; CA $RELAYDESK_HOME/mta/tls/ca.pem; Postfix $LOGS/postfix.log, Dovecot $LOGS/dovecot.log)"
+      note="  (SMTP 2525, IMAP 10143, POP3 10110 offer STARTTLS; SMTPS 10465, IMAPS 10993, POP3S 10995; CA $RELAYDESK_HOME/mta/tls/ca.pem; Postfix $LOGS/postfix.log, Dovecot $LOGS/dovecot.log)"
     fi
     ports="$(ports_of "$c" | tr ' ' ',')"
     # shellcheck disable=SC2059
