@@ -4,11 +4,13 @@
 #   deploy/local/mta.sh up|down|status
 # Postfix: SMTP 127.0.0.1:2525, mail for @relaydesk.test goes to Dovecot over LMTP (127.0.0.1:10024),
 # other domains are relayed to GreenMail's SMTP (127.0.0.1:3025). Dovecot: IMAP 127.0.0.1:10143,
-# users support@, sales@, customer@, mailgw-test@relaydesk.test with password "secret".
+# POP3 127.0.0.1:10110, users support@, sales@, customer@, mailgw-test@, mailgw-pop@relaydesk.test
+# with password "secret".
 # TLS with a local CA made once with openssl under $RELAYDESK_HOME/mta/tls (ca.pem is what clients
-# trust; server.pem is for localhost and 127.0.0.1): Postfix offers STARTTLS on 2525, Dovecot offers
-# STARTTLS on 10143 and implicit TLS (IMAPS) on 10993. TLS is optional on 2525 and 10143, and plain
-# logins without TLS stay allowed (loopback), so plain clients work as before.
+# trust; server.pem is for localhost and 127.0.0.1): Postfix offers STARTTLS on 2525 and implicit TLS
+# (SMTPS) on 10465, Dovecot offers STARTTLS on 10143 (IMAP) and 10110 (POP3) and implicit TLS on 10993
+# (IMAPS) and 10995 (POP3S). TLS is optional on 2525, 10143 and 10110, and plain logins without TLS stay
+# allowed (loopback), so plain clients work as before.
 # Postfix uses the machine's /etc/postfix (edited with postconf); Dovecot runs with its own config
 # under $RELAYDESK_HOME/mta. Needs root (installs the packages when missing).
 set -euo pipefail
@@ -17,20 +19,26 @@ RELAYDESK_HOME="${RELAYDESK_HOME:-$HOME/.relaydesk}"
 readonly MTA="$RELAYDESK_HOME/mta"
 readonly LOGS="$RELAYDESK_HOME/logs"
 readonly TLS="$MTA/tls"
-readonly SMTP_PORT=2525 IMAP_PORT=10143 IMAPS_PORT=10993 LMTP_PORT=10024
+readonly SMTP_PORT=2525 SMTPS_PORT=10465 IMAP_PORT=10143 IMAPS_PORT=10993 POP3_PORT=10110 POP3S_PORT=10995 LMTP_PORT=10024
 readonly DOMAIN=relaydesk.test PASSWORD=secret
-# mailgw-test: only mail-gateway-service's module tests use it, so they never take other tests' mail
-readonly USERS=(support sales customer mailgw-test)
+# mailgw-test, mailgw-pop: only mail-gateway-service's module tests use them (POP3 sees only the INBOX,
+# so its tests get a mailbox of their own), so they never take other tests' mail
+readonly USERS=(support sales customer mailgw-test mailgw-pop)
 
 say() { printf '[mta] %s\n' "$*"; }
 die() { printf '[mta] ERROR: %s\n' "$*" >&2; exit 1; }
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+all_open() {
+  local p
+  for p in "$SMTP_PORT" "$SMTPS_PORT" "$IMAP_PORT" "$IMAPS_PORT" "$POP3_PORT" "$POP3S_PORT"; do port_open "$p" || return 1; done
+}
 
 install_packages() {
-  command -v postfix >/dev/null && command -v dovecot >/dev/null && [[ -e /usr/lib/dovecot/lmtp ]] && return 0
-  [[ $EUID -eq 0 ]] || die "postfix/dovecot missing and not root: apt-get install postfix dovecot-imapd dovecot-lmtpd"
-  say "installing postfix, dovecot-imapd, dovecot-lmtpd from Debian's packages"
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends postfix dovecot-imapd dovecot-lmtpd \
+  command -v postfix >/dev/null && command -v dovecot >/dev/null && [[ -e /usr/lib/dovecot/lmtp ]] \
+    && [[ -e /usr/lib/dovecot/pop3 ]] && return 0
+  [[ $EUID -eq 0 ]] || die "postfix/dovecot missing and not root: apt-get install postfix dovecot-imapd dovecot-pop3d dovecot-lmtpd"
+  say "installing postfix, dovecot-imapd, dovecot-pop3d, dovecot-lmtpd from Debian's packages"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends postfix dovecot-imapd dovecot-pop3d dovecot-lmtpd \
     >"$LOGS/mta-install.log" 2>&1 || die "apt-get install failed (log: $LOGS/mta-install.log)"
 }
 
@@ -75,12 +83,12 @@ dovecot_config() {
   local u
   for u in "${USERS[@]}"; do printf '%s@%s:{PLAIN}%s\n' "$u" "$DOMAIN" "$PASSWORD" >>"$MTA/users"; done
   cat >"$MTA/dovecot.conf" <<CONF
-protocols = imap lmtp
+protocols = imap pop3 lmtp
 listen = 127.0.0.1
 base_dir = $MTA/dovecot-run/
 state_dir = $MTA/dovecot-state
 instance_name = relaydesk-dovecot
-# TLS offered, not required: STARTTLS on IMAP, implicit TLS on IMAPS; plain logins over loopback stay allowed
+# TLS offered, not required: STARTTLS on IMAP/POP3, implicit TLS on IMAPS/POP3S; plain logins over loopback stay allowed
 ssl = yes
 ssl_cert = <$TLS/server.pem
 ssl_key = <$TLS/server.key
@@ -111,6 +119,17 @@ service imap-login {
     ssl = yes
   }
 }
+service pop3-login {
+  inet_listener pop3 {
+    address = 127.0.0.1
+    port = $POP3_PORT
+  }
+  inet_listener pop3s {
+    address = 127.0.0.1
+    port = $POP3S_PORT
+    ssl = yes
+  }
+}
 service lmtp {
   inet_listener lmtp {
     address = 127.0.0.1
@@ -133,15 +152,17 @@ postfix_config() {
     "smtpd_tls_mandatory_protocols = >=TLSv1.2" "smtpd_tls_protocols = >=TLSv1.2" "smtpd_tls_loglevel = 1" "smtpd_tls_received_header = yes"
   postconf -MX smtp/inet 2>/dev/null || true
   postconf -M "127.0.0.1:$SMTP_PORT/inet=127.0.0.1:$SMTP_PORT inet n - n - - smtpd"
+  # SMTPS: TLS from the first byte (wrapper mode), as a relay on port 465 offers it
+  postconf -M "127.0.0.1:$SMTPS_PORT/inet=127.0.0.1:$SMTPS_PORT inet n - n - - smtpd -o smtpd_tls_wrappermode=yes -o smtpd_tls_security_level=encrypt"
 }
 
 up() {
   mkdir -p "$MTA" "$LOGS"
   install_packages
   tls_files
-  if port_open "$IMAP_PORT" && port_open "$IMAPS_PORT" && port_open "$SMTP_PORT"; then say "postfix + dovecot ... already running"; return 0; fi
-  # an older setup without IMAPS: restart Dovecot with the new config (Postfix reloads below)
-  if port_open "$IMAP_PORT" && ! port_open "$IMAPS_PORT" && [[ -f $MTA/dovecot.conf ]]; then
+  if all_open; then say "postfix + dovecot ... already running"; return 0; fi
+  # an older setup (without IMAPS or POP3): restart Dovecot with the new config (Postfix reloads below)
+  if port_open "$IMAP_PORT" && { ! port_open "$IMAPS_PORT" || ! port_open "$POP3S_PORT"; } && [[ -f $MTA/dovecot.conf ]]; then
     doveadm -c "$MTA/dovecot.conf" stop >/dev/null 2>&1 || true
     for _ in $(seq 1 40); do port_open "$IMAP_PORT" || break; sleep 0.25; done
   fi
@@ -158,11 +179,15 @@ up() {
     postfix reload >/dev/null 2>&1 || true
   fi
   local i
-  for i in $(seq 1 40); do port_open "$IMAP_PORT" && port_open "$IMAPS_PORT" && port_open "$SMTP_PORT" && break; sleep 0.25; done
-  port_open "$IMAP_PORT" || die "dovecot IMAP not listening on $IMAP_PORT (log: $LOGS/dovecot.log)"
-  port_open "$IMAPS_PORT" || die "dovecot IMAPS not listening on $IMAPS_PORT (log: $LOGS/dovecot.log)"
-  port_open "$SMTP_PORT" || die "postfix SMTP not listening on $SMTP_PORT (log: $LOGS/postfix.log)"
-  say "postfix + dovecot ... ready (SMTP 127.0.0.1:$SMTP_PORT with STARTTLS, IMAP 127.0.0.1:$IMAP_PORT with STARTTLS, IMAPS 127.0.0.1:$IMAPS_PORT; CA $TLS/ca.pem; users ${USERS[*]/%/@$DOMAIN})"
+  for i in $(seq 1 40); do all_open && break; sleep 0.25; done
+  local p
+  for p in "$IMAP_PORT" "$IMAPS_PORT" "$POP3_PORT" "$POP3S_PORT"; do
+    port_open "$p" || die "dovecot not listening on $p (log: $LOGS/dovecot.log)"
+  done
+  for p in "$SMTP_PORT" "$SMTPS_PORT"; do
+    port_open "$p" || die "postfix not listening on $p (log: $LOGS/postfix.log)"
+  done
+  say "postfix + dovecot ... ready (SMTP 127.0.0.1:$SMTP_PORT with STARTTLS, SMTPS $SMTPS_PORT, IMAP $IMAP_PORT and POP3 $POP3_PORT with STARTTLS, IMAPS $IMAPS_PORT, POP3S $POP3S_PORT; CA $TLS/ca.pem; users ${USERS[*]/%/@$DOMAIN})"
 }
 
 down() {
@@ -173,8 +198,8 @@ down() {
 
 status() {
   local s=stopped
-  port_open "$IMAP_PORT" && port_open "$IMAPS_PORT" && port_open "$SMTP_PORT" && s=running
-  printf '%-14s %-9s %s\n' mta "$s" "SMTP $SMTP_PORT (STARTTLS), IMAP $IMAP_PORT (STARTTLS), IMAPS $IMAPS_PORT  (CA: $TLS/ca.pem; logs: $LOGS/postfix.log, $LOGS/dovecot.log)"
+  all_open && s=running
+  printf '%-14s %-9s %s\n' mta "$s" "SMTP $SMTP_PORT (STARTTLS), SMTPS $SMTPS_PORT, IMAP $IMAP_PORT / POP3 $POP3_PORT (STARTTLS), IMAPS $IMAPS_PORT, POP3S $POP3S_PORT  (CA: $TLS/ca.pem; logs: $LOGS/postfix.log, $LOGS/dovecot.log)"
 }
 
 case "${1:-status}" in

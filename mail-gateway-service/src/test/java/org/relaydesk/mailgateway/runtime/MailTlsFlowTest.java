@@ -32,9 +32,10 @@ import org.relaydesk.testsupport.TopicRecorder;
 /**
  * Mail over TLS with the real Postfix + Dovecot of the local stack (deploy/local/mta.sh), whose
  * certificate (for localhost and 127.0.0.1) is signed by a local CA that only
- * {@code relaydesk.mail.tls.trust-ca-file} makes trusted: an IMAPS account and a STARTTLS account
- * each fetch a mail into a ticket, and outbound mail goes over STARTTLS to Postfix, which delivers
- * it into a Dovecot mailbox. This class's profile points the SMTP relay at Postfix.
+ * {@code relaydesk.mail.tls.trust-ca-file} makes trusted: an IMAPS account, a STARTTLS account and a
+ * POP3S account each fetch a mail into a ticket, and outbound mail goes over STARTTLS to Postfix,
+ * which delivers it into a Dovecot mailbox. This class's profile points the SMTP relay at Postfix
+ * (SMTPS, TLS from the first byte: {@link MailSmtpsFlowTest}).
  */
 @QuarkusTest
 @TestProfile(MailTlsFlowTest.PostfixRelay.class)
@@ -65,6 +66,35 @@ class MailTlsFlowTest {
     void starttlsAccountFetchesAMailFromDovecotIntoATicket() {
         // the IP address is in the certificate too
         fetchesOverTls("tls-starttls", "127.0.0.1", Dovecot.IMAP_PORT, "STARTTLS");
+    }
+
+    @Test
+    void pop3sAccountFetchesAMailDeliveredThroughPostfixIntoATicketAndDeletesIt() {
+        String messageId = "tls-pop3s-" + UUID.randomUUID() + "@example.com";
+        // into the POP test mailbox the way mail arrives there: SMTP to Postfix, LMTP to Dovecot
+        MailServer.deliverTo(Dovecot.SMTP_PORT, MailServer.mail(messageId, "customer2@example.com", Dovecot.POP_USER,
+                "Over POP3S", "Fetched over POP3 with TLS from Dovecot."), "customer2@example.com", Dovecot.POP_USER);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Dovecot.popInboxMessageIds().contains("<" + messageId + ">"));
+        String accountId = given().auth().oauth2(admin()).contentType(ContentType.JSON)
+                .body(Map.ofEntries(Map.entry("name", "pop3s " + messageId), Map.entry("protocol", "POP3"),
+                        Map.entry("host", "localhost"), Map.entry("port", Dovecot.POP3S_PORT), Map.entry("tlsMode", "TLS"),
+                        Map.entry("login", Dovecot.POP_USER), Map.entry("password", Dovecot.PASSWORD),
+                        Map.entry("dispatch", "QUEUE"), Map.entry("queueId", 4), Map.entry("pollIntervalSeconds", 1),
+                        Map.entry("afterProcessing", "DELETE")))
+                .post("/api/mail/accounts").then().statusCode(201).extract().path("id");
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> "COMMITTED".equals(InboundMailFlowTest.status(messageId)));
+            assertThat(InboundMailFlowTest.inbound(messageId).getString("sourceRef")).startsWith("pop3:");
+            List<FakeTicketService.Call> calls = FakeTicketService.callsWithMessageId(messageId);
+            assertThat(calls).hasSize(1);
+            assertThat(calls.get(0).body().path("queueId").asLong()).isEqualTo(4);
+            assertThat(calls.get(0).body().path("title").asText()).isEqualTo("Over POP3S");
+            await().atMost(Duration.ofSeconds(30)).until(() -> !Dovecot.popInboxMessageIds().contains("<" + messageId + ">"));
+            given().auth().oauth2(admin()).get("/api/mail/accounts/" + accountId).then().statusCode(200)
+                    .body("lastFetchError", org.hamcrest.Matchers.nullValue());
+        } finally {
+            given().auth().oauth2(admin()).delete("/api/mail/accounts/" + accountId).then().statusCode(204);
+        }
     }
 
     private void fetchesOverTls(String prefix, String host, int port, String tlsMode) {
@@ -100,13 +130,21 @@ class MailTlsFlowTest {
 
     @Test
     void outboundMailGoesOverStartTlsToPostfixAndArrivesInTheDovecotMailbox() {
+        sendsOverTlsToPostfix("STARTTLS");
+    }
+
+    /**
+     * An outbound mail request is sent over the profile's TLS relay to Postfix, which notes the TLS
+     * session in its Received header and delivers into the Dovecot mailbox; MailSent reports the 250.
+     */
+    static void sendsOverTlsToPostfix(String how) {
         org.eclipse.microprofile.config.Config config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
         ConsumerGroups.awaitAssigned(config.getValue("mp.messaging.incoming.mail-outbound.group.id", String.class),
                 Topics.MAIL_OUTBOUND, Duration.ofSeconds(60));
         String requestId = "tls-out-" + UUID.randomUUID();
-        String subject = "Over STARTTLS " + requestId;
+        String subject = "Over " + how + " " + requestId;
         OutboundMailRequest request = new OutboundMailRequest(requestId, null, null, null, null, Dovecot.USER, null, null,
-                subject, "Sent over STARTTLS to Postfix.", null, null, null, Map.of(), List.of());
+                subject, "Sent over " + how + " to Postfix.", null, null, null, Map.of(), List.of());
         try (TopicRecorder deliveries = TopicRecorder.open(Topics.MAIL_DELIVERY);
                 TopicPublisher publisher = TopicPublisher.open()) {
             // published again (same request id) until it arrives: see OutboundMailFlowTest's notification case
@@ -123,7 +161,7 @@ class MailTlsFlowTest {
             String raw = new String(mail, StandardCharsets.UTF_8);
             String received = raw.substring(0, raw.indexOf("\r\n\r\n")).replaceAll("\r\n[ \t]+", " ");
             assertThat(received).containsPattern("Received: from .* \\(using TLSv1\\.[23] with cipher [^)]*\\).* by mta\\.relaydesk\\.test");
-            assertThat(raw).contains("Sent over STARTTLS to Postfix.");
+            assertThat(raw).contains("Sent over " + how + " to Postfix.");
             EventEnvelope result = deliveries.await(e -> e.aggregateId().equals(requestId), Duration.ofSeconds(20));
             assertThat(result.type()).isEqualTo(MailEventTypes.MAIL_SENT);
             assertThat(result.payload().path("detail").asText()).startsWith("250");

@@ -25,14 +25,20 @@ import org.relaydesk.testsupport.LocalStack;
 public final class Dovecot {
 
     public static final String USER = "mailgw-test@relaydesk.test";
+    /** A mailbox for the POP3 tests only (POP3 sees only the INBOX). */
+    public static final String POP_USER = "mailgw-pop@relaydesk.test";
     public static final String PASSWORD = "secret";
     public static final String HOST = "127.0.0.1";
     /** Plain IMAP with optional STARTTLS. */
     public static final int IMAP_PORT = 10143;
     /** IMAP over TLS from the first byte. */
     public static final int IMAPS_PORT = 10993;
+    /** POP3 over TLS from the first byte. */
+    public static final int POP3S_PORT = 10995;
     /** Postfix: SMTP with optional STARTTLS; mail for @relaydesk.test goes to Dovecot. */
     public static final int SMTP_PORT = 2525;
+    /** Postfix: SMTP over TLS from the first byte. */
+    public static final int SMTPS_PORT = 10465;
 
     private Dovecot() {
     }
@@ -44,9 +50,10 @@ public final class Dovecot {
 
     /** Fails with a hint when the stack's mail servers are not up with TLS. */
     public static void requireTls() {
-        if (!LocalStack.listening(IMAPS_PORT) || !Files.isRegularFile(caFile())) {
-            throw new IllegalStateException("Dovecot IMAPS 127.0.0.1:" + IMAPS_PORT + " or " + caFile()
-                    + " missing: deploy/local/stack.sh up mta");
+        if (!LocalStack.listening(IMAPS_PORT) || !LocalStack.listening(POP3S_PORT) || !LocalStack.listening(SMTPS_PORT)
+                || !Files.isRegularFile(caFile())) {
+            throw new IllegalStateException("Dovecot IMAPS 127.0.0.1:" + IMAPS_PORT + ", POP3S " + POP3S_PORT
+                    + ", Postfix SMTPS " + SMTPS_PORT + " or " + caFile() + " missing: deploy/local/stack.sh up mta");
         }
     }
 
@@ -81,7 +88,16 @@ public final class Dovecot {
 
     /** The Message-IDs of the mails in a folder not flagged \Deleted; nothing is changed. */
     public static List<String> messageIds(String folder) {
-        return with(store -> {
+        return messageIds(USER, folder);
+    }
+
+    /** The Message-IDs in the INBOX of {@link #POP_USER} (read over IMAP); nothing is changed. */
+    public static List<String> popInboxMessageIds() {
+        return messageIds(POP_USER, "INBOX");
+    }
+
+    private static List<String> messageIds(String user, String folder) {
+        return with(user, store -> {
             Folder f = store.getFolder(folder);
             if (!f.exists()) {
                 return List.of();
@@ -154,11 +170,15 @@ public final class Dovecot {
     }
 
     private static <T> T with(StoreWork<T> work) {
+        return with(USER, work);
+    }
+
+    private static <T> T with(String user, StoreWork<T> work) {
         try (Store store = session().getStore("imap")) {
-            store.connect(HOST, IMAP_PORT, USER, PASSWORD);
+            store.connect(HOST, IMAP_PORT, user, PASSWORD);
             return work.run(store);
         } catch (Exception e) {
-            throw new IllegalStateException("Dovecot IMAP 127.0.0.1:" + IMAP_PORT + " as " + USER + ": " + e.getMessage()
+            throw new IllegalStateException("Dovecot IMAP 127.0.0.1:" + IMAP_PORT + " as " + user + ": " + e.getMessage()
                     + " (is the stack's mta up? deploy/local/stack.sh up mta)", e);
         }
     }
