@@ -67,6 +67,9 @@ class ReindexTest {
             FakeTicketService.TICKETS.put(base + i, ticket(base + i, "2021030110" + (base + i), "Lost ticket " + i,
                     i % 2 == 0 ? 5 : 4, i % 2 == 0 ? "Support" : "Misc", "Only in ticket-service tapir" + base, i == 4));
         }
+        // where a merged ticket went and where a split one came from survive the rebuild
+        FakeTicketService.TICKETS.get(base + 1).put("mergedIntoTicketId", base).put("mergedIntoNumber", indexed.number);
+        FakeTicketService.TICKETS.get(base + 3).put("splitFromTicketId", base);
         String admin = KeycloakTokens.user("admin");
         given().auth().oauth2(admin).when().post("/api/search/reindex").then().statusCode(202);
         Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
@@ -80,6 +83,14 @@ class ReindexTest {
                 .body("hits[0].ticket.number", equalTo(indexed.number))
                 .body("hits[0].ticket.escalated", equalTo(true))
                 .body("hits[0].ticket.dynamicFields.IssueType", equalTo("Network"));
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("q", "tapir" + base, "number", "2021030110" + (base + 1)))
+                .when().post("/api/search/tickets").then().statusCode(200)
+                .body("hits[0].ticket.mergedInto", equalTo(indexed.number));
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("q", "tapir" + base, "number", "2021030110" + (base + 3)))
+                .when().post("/api/search/tickets").then().statusCode(200)
+                .body("hits[0].ticket.splitFrom", org.hamcrest.Matchers.hasToString(Long.toString(base)));
         // permissions hold on the rebuilt index: agent3 (users) reads Misc but not Support
         given().auth().oauth2(KeycloakTokens.user("agent3")).contentType(ContentType.JSON).body(Map.of("q", "tapir" + base))
                 .when().post("/api/search/tickets").then().statusCode(200).body("total", equalTo(2));

@@ -87,6 +87,17 @@ public class Ticket extends PanacheEntityBase {
     @Column(nullable = false)
     public long version;
 
+    /** The ticket this one was merged into (state type merged), with its number. */
+    @Column(name = "merged_into_ticket_id")
+    public Long mergedIntoTicketId;
+
+    @Column(name = "merged_into_number")
+    public String mergedIntoNumber;
+
+    /** The ticket this one was split off from. */
+    @Column(name = "split_from_ticket_id")
+    public Long splitFromTicketId;
+
     /** Records who changed the ticket and moves its version (the ETag) on. */
     public void touch(String actor, Instant now) {
         changedAt = now;

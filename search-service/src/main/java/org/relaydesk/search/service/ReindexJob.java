@@ -200,6 +200,9 @@ public class ReindexJob {
         doc.put("locked", locked);
         doc.put("lock", locked ? "lock" : "unlock");
         doc.put("escalated", t.path("escalated").asBoolean());
+        // as the TicketMerged and TicketSplit events set them
+        doc.put("mergedInto", text(t, "mergedIntoNumber"));
+        doc.put("splitFrom", t.path("splitFromTicketId").isNumber() ? t.path("splitFromTicketId").asLong() : null);
         Map<String, Object> df = new LinkedHashMap<>();
         t.path("dynamicFields").fields().forEachRemaining(e -> df.put(e.getKey(), TicketIndex.dynamicValue(e.getValue())));
         doc.put("dynamicFields", df);

@@ -40,6 +40,9 @@ public record TicketView(
         String changedBy,
         Instant closedAt,
         long version,
+        Long mergedIntoTicketId,
+        String mergedIntoNumber,
+        Long splitFromTicketId,
         Map<String, JsonNode> dynamicFields,
         Boolean seen,
         List<ArticleView> articles) {

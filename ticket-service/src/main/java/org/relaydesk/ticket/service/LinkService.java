@@ -144,6 +144,8 @@ public class LinkService {
         }
         List<Long> moved = articles.idsOfTicket(source.id);
         articles.moveAll(source.id, target.id);
+        source.mergedIntoTicketId = target.id;
+        source.mergedIntoNumber = target.number;
         journal.history(source, a, "Merged", source.number, target.number,
                 "Merged ticket " + source.number + " into " + target.number + ".");
         journal.history(target, a, "Merged", source.number, target.number,
@@ -171,6 +173,7 @@ public class LinkService {
                 source.typeId, source.customerUserId, source.customerId, null, null, source.serviceId, source.slaId,
                 null, null, null, null, null);
         Ticket created = creation.createWithArticle(a, fields, queue, copy(article));
+        created.splitFromTicketId = source.id;
         link(a, source, created, r.linkType() == null ? LinkType.NORMAL : r.linkType());
         journal.history(created, a, "Split", source.number, created.number,
                 "Split off article " + article.id + " of ticket " + source.number + ".");

@@ -63,7 +63,8 @@ public class TicketViews {
                 lookups.priorityName(t.priority), t.typeId, lookups.typeName(t.typeId), t.locked, t.owner,
                 t.responsible, t.customerUserId, t.customerId, t.serviceId, lookups.serviceName(t.serviceId), t.slaId,
                 lookups.slaName(t.slaId), t.pendingUntil, t.escalated, t.timeUnits, t.createdAt, t.createdBy,
-                t.changedAt, t.changedBy, t.closedAt, t.version, fields, seenFlag, articleViews);
+                t.changedAt, t.changedBy, t.closedAt, t.version, t.mergedIntoTicketId, t.mergedIntoNumber, t.splitFromTicketId,
+                fields, seenFlag, articleViews);
     }
 
     /** The articles of a ticket the viewer may see, oldest first, with attachment metadata. */

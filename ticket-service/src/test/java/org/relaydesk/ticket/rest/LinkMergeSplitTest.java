@@ -57,8 +57,12 @@ class LinkMergeSplitTest {
                     .statusCode(200).body("state", equalTo("merged")).body("stateType", equalTo("merged"));
             as("agent1").get("/api/tickets/" + target).then().body("articles", hasSize(2))
                     .body("articles.id", org.hamcrest.Matchers.hasItem((int) movedArticle));
+            String targetNumber = as("agent1").get("/api/tickets/" + target).jsonPath().getString("number");
             as("agent1").get("/api/tickets/" + source).then().body("articles", hasSize(1))
-                    .body("articles[0].kind", equalTo("note"));
+                    .body("articles[0].kind", equalTo("note"))
+                    .body("mergedIntoTicketId", org.hamcrest.Matchers.hasToString(Long.toString(target)))
+                    .body("mergedIntoNumber", equalTo(targetNumber));
+            as("agent1").get("/api/tickets/" + target).then().body("mergedIntoTicketId", org.hamcrest.Matchers.nullValue());
             as("agent1").body(Map.of("targetTicketId", target)).post("/api/tickets/" + source + "/merge").then().statusCode(409);
             List<EventEnvelope> events = Events.expect(rec, source, EventTypes.TICKET_CREATED, EventTypes.ARTICLE_ADDED,
                     EventTypes.TICKET_MERGED, EventTypes.TICKET_STATE_CHANGED, EventTypes.ARTICLE_ADDED);
@@ -79,7 +83,8 @@ class LinkMergeSplitTest {
                     .body("title", equalTo("Second problem")).body("customerUserId", equalTo("customer1"))
                     .extract().jsonPath().getLong("id");
             as("agent1").get("/api/tickets/" + created).then().body("articles", hasSize(1))
-                    .body("articles[0].bodyText", equalTo("Also the fax"));
+                    .body("articles[0].bodyText", equalTo("Also the fax"))
+                    .body("splitFromTicketId", org.hamcrest.Matchers.hasToString(Long.toString(source)));
             as("agent1").get("/api/tickets/" + created + "/links").then().body("[0].role", equalTo("child"));
             List<EventEnvelope> events = Events.expect(rec, created, EventTypes.TICKET_CREATED, EventTypes.ARTICLE_ADDED,
                     EventTypes.TICKET_LINKED, EventTypes.TICKET_SPLIT);
