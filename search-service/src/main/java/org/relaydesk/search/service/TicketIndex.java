@@ -497,19 +497,24 @@ public class TicketIndex {
      * Sets the text extracted from an article's attachments (one entry per attachment) on its article
      * document and rebuilds the ticket's attachment text ({@code attachmentText}, and
      * {@code publicAttachmentText} from customer-visible articles) from its article documents, in the
-     * live indices and a running reindex's new ones. Returns false when the article document is gone
-     * (the ticket was deleted).
+     * live indices and a running reindex's new ones. Returns false when the article document is in
+     * neither (the ticket was deleted).
      */
     public boolean attachmentText(long articleId, List<String> texts) {
         Long ticketId = attachmentText(new Target(indices.tickets(), indices.articles(), true), articleId, texts);
         Target s = shadow.get();
         if (s != null) {
+            Long inNew = null;
             try {
-                attachmentText(s, articleId, texts);
+                inNew = attachmentText(s, articleId, texts);
             } catch (Es.Rejected e) {
                 if (e.status != 404) {
                     throw e;
                 }
+            }
+            if (ticketId == null) {
+                // an article only the reindex knows (its event was lost)
+                ticketId = inNew;
             }
             if (ticketId != null) {
                 // a reindex that copied the ticket before the text was stored reads it again
