@@ -83,27 +83,12 @@ class AttachmentTextTest {
     void wordsInsideAttachmentsFindTheTicketWithCustomerVisibilityAndAfterAReindex() throws IOException {
         Instant now = Instant.now();
         TicketEvents t;
-        long visible;
-        long internal;
         try (TopicPublisher kafka = TopicPublisher.open()) {
             t = new TicketEvents(kafka).created("Router offer", 4, "Misc", "customer1", now);
-            visible = t.id * 10 + 1;
-            internal = t.id * 10 + 2;
-            String pdfWord = "quokka" + t.id;
-            String docxWord = "wombat" + t.id;
-            String internalWord = "narwhal" + t.id;
-            // the corrupt file comes first on the article: it must not keep the others from being indexed
-            serve(t, List.of(
-                    article(visible, true, List.of(
-                            attachment(t, visible, 1, "broken.pdf", "application/pdf", "%PDF-1.7\ngarbage, no objects".getBytes(StandardCharsets.UTF_8)),
-                            attachment(t, visible, 2, "offer.pdf", "application/pdf", pdf("Offer for 12 routers, code " + pdfWord)),
-                            attachment(t, visible, 3, "plan.docx",
-                                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document", docx("Rollout plan " + docxWord)))),
-                    article(internal, false, List.of(
-                            attachment(t, internal, 4, "margin.txt", "text/plain", ("Our margin is " + internalWord).getBytes(StandardCharsets.UTF_8))))));
-            publishArticle(t, visible, true, "See the attached offer", List.of("broken.pdf", "offer.pdf", "plan.docx"), now);
-            publishArticle(t, internal, false, "Internal note, see file", List.of("margin.txt"), now);
+            publishArticlesWithFiles(t, now);
         }
+        long visible = t.id * 10 + 1;
+        long internal = t.id * 10 + 2;
         String pdfWord = "quokka" + t.id;
         String docxWord = "wombat" + t.id;
         String internalWord = "narwhal" + t.id;
@@ -162,6 +147,26 @@ class AttachmentTextTest {
     }
 
     // ---- the stand-in ticket-service's data
+
+    /**
+     * A visible article with a corrupt PDF (first: it must not keep the others from being indexed), a
+     * PDF with "quokka&lt;id&gt;" and a DOCX with "wombat&lt;id&gt;"; an internal one with a text file with
+     * "narwhal&lt;id&gt;".
+     */
+    private void publishArticlesWithFiles(TicketEvents t, Instant now) throws IOException {
+        long visible = t.id * 10 + 1;
+        long internal = t.id * 10 + 2;
+        serve(t, List.of(
+                article(visible, true, List.of(
+                        attachment(t, visible, 1, "broken.pdf", "application/pdf", "%PDF-1.7\ngarbage, no objects".getBytes(StandardCharsets.UTF_8)),
+                        attachment(t, visible, 2, "offer.pdf", "application/pdf", pdf("Offer for 12 routers, code quokka" + t.id)),
+                        attachment(t, visible, 3, "plan.docx",
+                                "application/vnd.openxmlformats-officedocument.wordprocessingml.document", docx("Rollout plan wombat" + t.id)))),
+                article(internal, false, List.of(
+                        attachment(t, internal, 4, "margin.txt", "text/plain", ("Our margin is narwhal" + t.id).getBytes(StandardCharsets.UTF_8))))));
+        publishArticle(t, visible, true, "See the attached offer", List.of("broken.pdf", "offer.pdf", "plan.docx"), now);
+        publishArticle(t, internal, false, "Internal note, see file", List.of("margin.txt"), now);
+    }
 
     private static Map<String, Object> attachment(TicketEvents t, long articleId, int n, String filename, String contentType, byte[] bytes) {
         long id = t.id * 100 + n;

@@ -1,6 +1,8 @@
 package org.relaydesk.search.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 import org.relaydesk.search.client.TicketServiceClient;
 import org.relaydesk.search.config.SearchConfig;
@@ -24,7 +27,8 @@ import org.relaydesk.search.config.SearchConfig;
  * outcome in {@code attachment_text} and writes the text to the article and ticket documents; the
  * article is then done. ticket-service, Elasticsearch or PostgreSQL unreachable: the article is tried
  * again with backoff, never given up; a file that cannot be read (too large, corrupt, encrypted, no
- * text) is logged with the reason and skipped, and the other attachments are indexed.
+ * text) is logged with the reason and skipped, and the other attachments are indexed. Metric
+ * {@code relaydesk_search_attachments_pending}: articles waiting (counted after each round).
  */
 @ApplicationScoped
 public class AttachmentTextWorker {
@@ -39,7 +43,10 @@ public class AttachmentTextWorker {
     TicketServiceClient tickets;
     @Inject
     TicketIndex index;
+    @Inject
+    MeterRegistry registry;
 
+    private final AtomicLong pending = new AtomicLong();
     private ScheduledExecutorService loop;
     private AttachmentExtractor extractor;
 
@@ -50,6 +57,9 @@ public class AttachmentTextWorker {
             return;
         }
         extractor = new AttachmentExtractor(a.maxBytes(), a.maxChars(), a.parseTimeout());
+        Gauge.builder("relaydesk.search.attachments.pending", pending, AtomicLong::get)
+                .description("articles whose attachment text is still to be read (due or waiting for a retry)")
+                .register(registry);
         loop = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "attachment-text");
             t.setDaemon(true);
@@ -79,6 +89,7 @@ public class AttachmentTextWorker {
                     process(claim);
                 }
             } while (!claims.isEmpty());
+            pending.set(store.pending());
         } catch (RuntimeException e) {
             // PostgreSQL unreachable: the next round tries again
             LOG.warnf("attachment text extraction paused: %s", e.getMessage());

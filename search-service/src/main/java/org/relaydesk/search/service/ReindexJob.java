@@ -44,6 +44,8 @@ public class ReindexJob {
     TicketServiceClient tickets;
     @Inject
     AttachmentTexts attachmentTexts;
+    @Inject
+    org.relaydesk.search.config.SearchConfig config;
 
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "reindex");
@@ -193,7 +195,7 @@ public class ReindexJob {
             });
             texts.put(articleId, known.stream().map(AttachmentTexts.Outcome::text).filter(java.util.Objects::nonNull).toList());
         }
-        if (!unread.isEmpty()) {
+        if (!unread.isEmpty() && config.attachments().enabled()) {
             attachmentTexts.enqueue(unread);
         }
         return texts;
