@@ -14,14 +14,22 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import org.relaydesk.contracts.Json;
 
 /**
- * A stand-in for ticket-service's ticket API ({@code GET /api/tickets}, {@code GET /api/tickets/{id}})
- * on a free local port, so the reindex test does not need the whole platform. It checks that a
- * bearer token is sent; tests put the tickets it serves into {@link #TICKETS}.
+ * A stand-in for ticket-service's ticket API ({@code GET /api/tickets}, {@code GET /api/tickets/{id}},
+ * {@code GET /api/tickets/{id}/articles/{articleId}/attachments/{attachmentId}}) on a free local port,
+ * so the reindex and attachment tests do not need the whole platform. It checks that a bearer token
+ * is sent; tests put the tickets it serves into {@link #TICKETS}, attachment bytes into
+ * {@link #ATTACHMENTS}, and set {@link #DOWN} to make the ticket API answer 503 (an outage).
  */
 public class FakeTicketService implements QuarkusTestResourceLifecycleManager {
 
     /** Ticket id -> TicketView JSON with its articles, as ticket-service returns it. */
     static final ConcurrentSkipListMap<Long, ObjectNode> TICKETS = new ConcurrentSkipListMap<>();
+
+    /** "ticketId/articleId/attachmentId" -> the attachment's bytes. */
+    static final Map<String, byte[]> ATTACHMENTS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** While true the ticket API answers 503 Service Unavailable. */
+    static volatile boolean DOWN;
 
     private HttpServer server;
 
@@ -40,6 +48,20 @@ public class FakeTicketService implements QuarkusTestResourceLifecycleManager {
             if (auth == null || !auth.startsWith("Bearer ")) {
                 status = 401;
                 body = Map.of("title", "Unauthorized");
+            } else if (DOWN) {
+                status = 503;
+                body = Map.of("title", "Service Unavailable");
+            } else if (path.contains("/attachments/")) {
+                String[] p = path.split("/"); // "", api, tickets, {id}, articles, {articleId}, attachments, {attachmentId}
+                byte[] file = ATTACHMENTS.get(p[3] + "/" + p[5] + "/" + p[7]);
+                exchange.getResponseHeaders().add("Content-Type", "application/octet-stream");
+                exchange.sendResponseHeaders(file == null ? 404 : 200, file == null ? -1 : file.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    if (file != null) {
+                        out.write(file);
+                    }
+                }
+                return;
             } else if (path.equals("/api/tickets")) {
                 String query = exchange.getRequestURI().getQuery();
                 long after = 0;

@@ -17,7 +17,7 @@ import org.relaydesk.search.config.SearchConfig;
 
 /**
  * ticket-service's REST API, read with the {@code relaydesk-service} account (client credentials),
- * for a reindex. Each call has a timeout and is retried a few times.
+ * for a reindex, the queue permissions and attachment bytes. Each call has a timeout and is retried a few times.
  */
 @ApplicationScoped
 public class TicketServiceClient {
@@ -41,6 +41,42 @@ public class TicketServiceClient {
     @Retry(maxRetries = 3, delay = 500)
     public JsonNode ticket(long id) {
         return get("/api/tickets/" + id + "?articles=true");
+    }
+
+    /**
+     * An attachment's bytes, null when the ticket, article or attachment is not there (404). Reads at
+     * most {@code maxBytes}: a larger file is an {@link IllegalArgumentException}.
+     */
+    public byte[] attachment(long ticketId, long articleId, long attachmentId, long maxBytes) {
+        String path = "/api/tickets/" + ticketId + "/articles/" + articleId + "/attachments/" + attachmentId;
+        HttpRequest request = HttpRequest.newBuilder(URI.create(config.ticketService().url() + path))
+                .timeout(config.ticketService().timeout())
+                .header("Authorization", "Bearer " + token())
+                .GET().build();
+        HttpResponse<java.io.InputStream> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        } catch (IOException e) {
+            throw new IllegalStateException(request.uri() + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        try (java.io.InputStream in = response.body()) {
+            if (response.statusCode() == 404) {
+                return null;
+            }
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("ticket-service " + path + ": " + response.statusCode());
+            }
+            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+            if (bytes.length > maxBytes) {
+                throw new IllegalArgumentException("larger than " + maxBytes + " bytes");
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw new IllegalStateException(request.uri() + ": " + e.getMessage(), e);
+        }
     }
 
     /** All queues (admin API): id, name, groupId. */

@@ -35,7 +35,47 @@ public interface SearchConfig {
     @WithDefault("admin")
     String adminRole();
 
-    /** ticket-service, the source of a reindex. */
+    /** Text extraction from attachments (Apache Tika) into the search index. */
+    Attachments attachments();
+
+    interface Attachments {
+        /** Extract attachment text at all; off: only attachment names are searchable. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Attachments larger than this (bytes, from ticket-service's metadata) are skipped. */
+        @WithDefault("20971520")
+        long maxBytes();
+
+        /** At most this many characters of text are kept per attachment (the rest is cut off). */
+        @WithDefault("200000")
+        int maxChars();
+
+        /** A parse that takes longer is abandoned and the attachment skipped (hangs, decompression bombs). */
+        @WithDefault("60S")
+        Duration parseTimeout();
+
+        /** How often the worker looks for due extractions when it found none. */
+        @WithDefault("2S")
+        Duration pollInterval();
+
+        /** Articles claimed per round. */
+        @WithDefault("5")
+        int batchSize();
+
+        /** First retry delay after a failure (ticket-service or Elasticsearch unreachable); doubles up to {@link #maxRetryDelay()}. */
+        @WithDefault("10S")
+        Duration retryDelay();
+
+        @WithDefault("30M")
+        Duration maxRetryDelay();
+
+        /** A claimed article is taken up again after this long if its worker died (the claim's lease). */
+        @WithDefault("10M")
+        Duration lease();
+    }
+
+    /** ticket-service, the source of a reindex and of attachment bytes. */
     TicketService ticketService();
 
     interface TicketService {

@@ -3,9 +3,17 @@ package org.relaydesk.search.messaging;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jboss.logging.Logger;
 import org.relaydesk.contracts.EventEnvelope;
+import org.relaydesk.contracts.EventTypes;
+import org.relaydesk.contracts.ticket.ArticleAdded;
+import org.relaydesk.contracts.ticket.TicketDeleted;
+import org.relaydesk.contracts.ticket.TicketMerged;
+import org.relaydesk.search.config.SearchConfig;
+import org.relaydesk.search.service.AttachmentTexts;
 import org.relaydesk.search.service.Es;
 import org.relaydesk.search.service.Indices;
 import org.relaydesk.search.service.QueuePermissions;
@@ -34,6 +42,12 @@ public class EventApplier {
     @Inject
     QueuePermissions permissions;
 
+    @Inject
+    AttachmentTexts attachments;
+
+    @Inject
+    SearchConfig config;
+
     /** Applies the events (in their order) that were not applied before. */
     @Transactional
     public void apply(List<EventEnvelope> events) {
@@ -47,6 +61,9 @@ public class EventApplier {
                 permissions.noteQueue(event.payload().path("queueId").asLong(0));
                 permissions.noteQueue(event.payload().path("newQueueId").asLong(0));
             }
+        }
+        if (config.attachments().enabled()) {
+            attachmentWork(fresh);
         }
         try {
             index.apply(fresh);
@@ -62,6 +79,43 @@ public class EventApplier {
                     fresh.size(), e.getMessage());
             fresh.forEach(this::applyAlone);
         }
+    }
+
+    /**
+     * In the batch's transaction: articles with attachments are recorded for text extraction (so none
+     * is lost), a merge moves the recorded work and text to the target ticket, a deletion drops them.
+     */
+    private void attachmentWork(List<EventEnvelope> events) {
+        Map<Long, Long> articles = new LinkedHashMap<>();
+        for (EventEnvelope event : events) {
+            try {
+                switch (event.type()) {
+                    case EventTypes.ARTICLE_ADDED -> {
+                        ArticleAdded a = event.payloadAs(ArticleAdded.class);
+                        if (a.attachmentNames() != null && !a.attachmentNames().isEmpty()) {
+                            articles.put(a.articleId(), a.ticketId());
+                        }
+                    }
+                    case EventTypes.TICKET_MERGED -> {
+                        attachments.enqueue(articles);
+                        articles.clear();
+                        TicketMerged m = event.payloadAs(TicketMerged.class);
+                        attachments.moved(m.articleIds(), m.targetTicketId());
+                    }
+                    case EventTypes.TICKET_DELETED -> {
+                        attachments.enqueue(articles);
+                        articles.clear();
+                        attachments.ticketDeleted(event.payloadAs(TicketDeleted.class).ticketId());
+                    }
+                    default -> {
+                        // nothing to extract
+                    }
+                }
+            } catch (IllegalArgumentException e) {
+                // an unreadable payload: the index skips it as well
+            }
+        }
+        attachments.enqueue(articles);
     }
 
     private void applyAlone(EventEnvelope event) {

@@ -81,18 +81,21 @@ public class Indices {
                   "publicSubject":  %1$s,
                   "publicBody":     %1$s,
                   "publicAttachmentNames": %1$s,
+                  "attachmentText": %1$s,
+                  "publicAttachmentText": %1$s,
                   "dynamicFields":  {"type": "object", "dynamic": true}
                 },
                 "dynamic_templates": [
                   {"dynamic_fields": {"path_match": "dynamicFields.*", "mapping": {"type": "keyword", "ignore_above": 512}}}
                 ]
               }
-            }""".formatted(TEXT, 2);
+            }""".formatted(TEXT, 3);
 
     static final String ARTICLE_MAPPING = """
             {
               "settings": {"number_of_shards": 1, "number_of_replicas": 0},
               "mappings": {
+                "_meta": {"schema": 2},
                 "dynamic": false,
                 "properties": {
                   "articleId":          {"type": "long"},
@@ -108,6 +111,7 @@ public class Indices {
                   "subject":            %1$s,
                   "body":               %1$s,
                   "attachmentNames":    %1$s,
+                  "attachmentText":     %1$s,
                   "createdBy":          {"type": "keyword"},
                   "createdAt":          {"type": "date"}
                 }
@@ -192,7 +196,9 @@ public class Indices {
         });
         var body = Json.MAPPER.createObjectNode();
         body.set("properties", properties);
-        body.set("dynamic_templates", wanted.path("dynamic_templates"));
+        if (wanted.has("dynamic_templates")) {
+            body.set("dynamic_templates", wanted.path("dynamic_templates"));
+        }
         if (changed.isEmpty()) {
             body.set("_meta", wanted.path("_meta"));
         }

@@ -42,6 +42,10 @@ public class ReindexJob {
     Es es;
     @Inject
     TicketServiceClient tickets;
+    @Inject
+    AttachmentTexts attachmentTexts;
+    @Inject
+    org.relaydesk.search.config.SearchConfig config;
 
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "reindex");
@@ -140,8 +144,10 @@ public class ReindexJob {
                 continue;
             }
             List<JsonNode> articleDocs = new ArrayList<>();
+            Map<Long, List<String>> texts = attachmentTexts(t);
             for (JsonNode a : t.path("articles")) {
                 Map<String, Object> doc = articleDoc(t, a);
+                doc.put("attachmentText", texts.getOrDefault(a.path("id").asLong(), List.of()));
                 articleDocs.add(Json.MAPPER.valueToTree(doc));
                 bulk.append(Json.write(Map.of("index", Map.of("_index", target.articles(), "_id", a.path("id").asText()))))
                         .append('\n').append(Json.write(doc)).append('\n');
@@ -160,6 +166,39 @@ public class ReindexJob {
         if (ops > 0) {
             es.bulk(bulk.toString(), false);
         }
+    }
+
+    /**
+     * The text extracted from the ticket's attachments per article (as the extraction worker indexed
+     * it); attachments never read (e.g. from before the extraction existed) are recorded for the
+     * worker, which then adds their text to the new indices or, after the swap, the live ones.
+     */
+    private Map<Long, List<String>> attachmentTexts(JsonNode t) {
+        List<Long> withAttachments = new ArrayList<>();
+        t.path("articles").forEach(a -> {
+            if (!a.path("attachments").isEmpty()) {
+                withAttachments.add(a.path("id").asLong());
+            }
+        });
+        Map<Long, List<AttachmentTexts.Outcome>> outcomes = attachmentTexts.outcomesOf(withAttachments);
+        Map<Long, List<String>> texts = new LinkedHashMap<>();
+        Map<Long, Long> unread = new LinkedHashMap<>();
+        for (JsonNode a : t.path("articles")) {
+            long articleId = a.path("id").asLong();
+            List<AttachmentTexts.Outcome> known = outcomes.getOrDefault(articleId, List.of());
+            java.util.Set<Long> read = new java.util.HashSet<>();
+            known.forEach(o -> read.add(o.attachmentId()));
+            a.path("attachments").forEach(x -> {
+                if (!read.contains(x.path("id").asLong())) {
+                    unread.put(articleId, t.path("id").asLong());
+                }
+            });
+            texts.put(articleId, known.stream().map(AttachmentTexts.Outcome::text).filter(java.util.Objects::nonNull).toList());
+        }
+        if (!unread.isEmpty() && config.attachments().enabled()) {
+            attachmentTexts.enqueue(unread);
+        }
+        return texts;
     }
 
     static Map<String, Object> articleDoc(JsonNode ticket, JsonNode a) {

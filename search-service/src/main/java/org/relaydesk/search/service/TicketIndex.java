@@ -284,6 +284,8 @@ public class TicketIndex {
             // append this article's text to the ticket's (a redelivery finds it there already)
             ids.add(a.articleId());
             Map<String, Object> added = articleText(List.of(Json.MAPPER.valueToTree(article)));
+            // the attachment text comes later, from the extraction worker, which rebuilds these fields itself
+            ATTACHMENT_TEXT_FIELDS.forEach(added::remove);
             added.forEach((field, values) -> {
                 List<String> merged = new ArrayList<>();
                 JsonNode existing = ticket == null ? null : ticket.path(field);
@@ -452,16 +454,25 @@ public class TicketIndex {
         return doc;
     }
 
+    /** The article document fields whose text the ticket document carries (and again as {@code public…}). */
+    static final List<String> ARTICLE_TEXT_FIELDS = List.of("from", "to", "cc", "subject", "body", "attachmentNames",
+            "attachmentText");
+
+    /** The ticket fields with the text extracted from attachments: written by {@link #attachmentText}, merges and the reindex only. */
+    static final List<String> ATTACHMENT_TEXT_FIELDS = List.of("attachmentText", "publicAttachmentText");
+
     /** The searchable article text of a ticket from its article documents (as indexed in {@code articles}). */
     public static Map<String, Object> articleText(List<JsonNode> articles) {
         Map<String, List<String>> all = new LinkedHashMap<>();
-        for (String f : List.of("from", "to", "cc", "subject", "body", "attachmentNames",
-                "publicFrom", "publicTo", "publicCc", "publicSubject", "publicBody", "publicAttachmentNames")) {
+        for (String f : ARTICLE_TEXT_FIELDS) {
             all.put(f, new ArrayList<>());
+        }
+        for (String f : ARTICLE_TEXT_FIELDS) {
+            all.put(publicField(f), new ArrayList<>());
         }
         for (JsonNode s : articles) {
             boolean visible = s.path("visibleForCustomer").asBoolean();
-            for (String f : List.of("from", "to", "cc", "subject", "body", "attachmentNames")) {
+            for (String f : ARTICLE_TEXT_FIELDS) {
                 JsonNode v = s.path(f);
                 List<String> values = new ArrayList<>();
                 if (v.isArray()) {
@@ -471,11 +482,86 @@ public class TicketIndex {
                 }
                 all.get(f).addAll(values);
                 if (visible) {
-                    all.get("public" + Character.toUpperCase(f.charAt(0)) + f.substring(1)).addAll(values);
+                    all.get(publicField(f)).addAll(values);
                 }
             }
         }
         return new LinkedHashMap<>(all);
+    }
+
+    private static String publicField(String field) {
+        return "public" + Character.toUpperCase(field.charAt(0)) + field.substring(1);
+    }
+
+    /**
+     * Sets the text extracted from an article's attachments (one entry per attachment) on its article
+     * document and rebuilds the ticket's attachment text ({@code attachmentText}, and
+     * {@code publicAttachmentText} from customer-visible articles) from its article documents, in the
+     * live indices and a running reindex's new ones. Returns false when the article document is in
+     * neither (the ticket was deleted).
+     */
+    public boolean attachmentText(long articleId, List<String> texts) {
+        Long ticketId = attachmentText(new Target(indices.tickets(), indices.articles(), true), articleId, texts);
+        Target s = shadow.get();
+        if (s != null) {
+            Long inNew = null;
+            try {
+                inNew = attachmentText(s, articleId, texts);
+            } catch (Es.Rejected e) {
+                if (e.status != 404) {
+                    throw e;
+                }
+            }
+            if (ticketId == null) {
+                // an article only the reindex knows (its event was lost)
+                ticketId = inNew;
+            }
+            if (ticketId != null) {
+                // a reindex that copied the ticket before the text was stored reads it again
+                shadowMisses.add(ticketId);
+            }
+        }
+        return ticketId != null;
+    }
+
+    /** The article's ticket id, null if the article document is not there. */
+    private Long attachmentText(Target target, long articleId, List<String> texts) {
+        String id = Long.toString(articleId);
+        try {
+            es.call("POST", "/" + target.articles() + "/_update/" + id + "?retry_on_conflict=3",
+                    Map.of("doc", Map.of("attachmentText", texts)));
+        } catch (Es.Rejected e) {
+            if (e.status == 404 && !e.getMessage().contains("index_not_found_exception")) {
+                return null;
+            }
+            throw e;
+        }
+        // the article's ticket now (a merge may have moved it)
+        JsonNode article = source(target.articles(), id);
+        if (article == null) {
+            return null;
+        }
+        long ticketId = article.path("ticketId").asLong();
+        // rebuilt from all articles of the ticket, written only if the ticket did not change in between (an
+        // article added meanwhile, another article's extraction), else read again
+        for (int attempt = 1; ; attempt++) {
+            JsonNode ticket = es.getOrNull("/" + target.tickets() + "/_doc/" + ticketId);
+            if (ticket == null || !ticket.path("found").asBoolean()) {
+                return ticketId;
+            }
+            Map<String, Object> all = articleFields(target, articleIds(ticket.path("_source")));
+            Map<String, Object> doc = new LinkedHashMap<>();
+            ATTACHMENT_TEXT_FIELDS.forEach(f -> doc.put(f, all.get(f)));
+            try {
+                es.call("POST", "/" + target.tickets() + "/_update/" + ticketId + "?if_seq_no=" + ticket.path("_seq_no").asLong()
+                        + "&if_primary_term=" + ticket.path("_primary_term").asLong(), Map.of("doc", doc));
+                return ticketId;
+            } catch (Es.Rejected e) {
+                if (e.status != 409 || attempt >= 10) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Dynamic field values as indexed: text, or a list of texts. */

@@ -21,11 +21,12 @@ import org.relaydesk.search.api.TicketSearchResult;
 @ApplicationScoped
 public class TicketSearch {
 
-    static final List<String> AGENT_TEXT = List.of("title^2", "from", "to", "cc", "subject", "body", "attachmentNames");
+    static final List<String> AGENT_TEXT = List.of("title^2", "from", "to", "cc", "subject", "body", "attachmentNames",
+            "attachmentText");
     static final List<String> CUSTOMER_TEXT = List.of("title^2", "publicFrom", "publicTo", "publicCc", "publicSubject",
-            "publicBody", "publicAttachmentNames");
+            "publicBody", "publicAttachmentNames", "publicAttachmentText");
     static final List<String> HIDDEN = List.of("from", "to", "cc", "subject", "body", "attachmentNames", "publicFrom",
-            "publicTo", "publicCc", "publicSubject", "publicBody", "publicAttachmentNames", "articleIds");
+            "publicTo", "publicCc", "publicSubject", "publicBody", "publicAttachmentNames", "attachmentText", "publicAttachmentText", "articleIds");
     static final Map<String, String> SORT_FIELDS = Map.of("created", "createdAt", "changed", "changedAt", "closed",
             "closedAt", "priority", "priority", "number", "number", "queue", "queue", "state", "state", "score", "_score");
     private static final Pattern PHRASE = Pattern.compile("\"([^\"]+)\"");
@@ -52,7 +53,9 @@ public class TicketSearch {
         if (!Boolean.FALSE.equals(r.highlight()) && hasText(r)) {
             Map<String, Object> fields = new LinkedHashMap<>();
             textFields.forEach(f -> fields.put(f.replace("^2", ""), Map.of()));
-            body.put("highlight", Map.of("fields", fields, "number_of_fragments", 3, "fragment_size", 150));
+            // long attachment texts: highlight within the first million characters instead of failing the search
+            body.put("highlight", Map.of("fields", fields, "number_of_fragments", 3, "fragment_size", 150,
+                    "max_analyzed_offset", 999_999));
         }
         if (!Boolean.FALSE.equals(r.aggregations())) {
             body.put("aggs", Map.of(

@@ -1,7 +1,11 @@
 package org.relaydesk.search.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.relaydesk.contracts.Json;
 
 import java.time.Instant;
 import java.util.List;
@@ -51,5 +55,28 @@ class TicketDocumentTest {
         assertEquals("hello", doc.get("body"));
         assertEquals(7L, doc.get("ticketId"));
         assertNull(doc.get("cc"));
+    }
+
+    @Test
+    void attachmentTextOfInternalArticlesStaysOutOfThePublicFields() {
+        JsonNode visible = Json.MAPPER.valueToTree(Map.of("visibleForCustomer", true, "body", "see the offer",
+                "attachmentText", List.of("offer for 12 routers")));
+        JsonNode internal = Json.MAPPER.valueToTree(Map.of("visibleForCustomer", false, "body", "note",
+                "attachmentText", List.of("our margin is 40 percent", "vendor contract")));
+        Map<String, Object> text = TicketIndex.articleText(List.of(visible, internal));
+        assertEquals(List.of("offer for 12 routers", "our margin is 40 percent", "vendor contract"), text.get("attachmentText"));
+        assertEquals(List.of("offer for 12 routers"), text.get("publicAttachmentText"));
+    }
+
+    @Test
+    void anAddedArticleLeavesTheTicketsAttachmentTextAlone() {
+        // the extraction worker owns these fields; an article event must not overwrite what it wrote
+        JsonNode ticket = Json.MAPPER.valueToTree(Map.of("articleIds", List.of(1), "attachmentText", List.of("from the pdf"),
+                "publicAttachmentText", List.of("from the pdf")));
+        ArticleAdded a = article(2, "customer", true, "thanks", CREATED);
+        Map<String, Object> changes = TicketIndex.articleChanges(a, TicketIndex.articleDocument(a, CREATED), CREATED, ticket);
+        assertEquals(List.of(1L, 2L), changes.get("articleIds"));
+        assertFalse(changes.containsKey("attachmentText"));
+        assertFalse(changes.containsKey("publicAttachmentText"));
     }
 }
