@@ -70,4 +70,25 @@ class TicketToSearchFlowTest {
                     .then().statusCode(200).body(thisTicket, hasSize(1));
         }
     }
+
+    @Test
+    void aWordOnlyInAnAttachmentFindsTheTicketOnceSearchServiceHasReadTheFileFromTicketService() {
+        String token = KeycloakTokens.user("agent1");
+        String word = "okapi" + System.nanoTime();
+        String file = "Router log of the night shift.\nThe " + word + " firmware crashed at 03:12.\n";
+        long id = given().baseUri(Platform.GATEWAY.baseUrl()).auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("title", "Router reboots at night", "queueId", 2, "channel", "phone",
+                        "customerUserId", "customer1",
+                        "article", Map.of("kind", "phone", "subject", "Router reboots at night",
+                                "body", "Log file attached.",
+                                "attachments", java.util.List.of(Map.of("filename", "router.log", "contentType", "text/plain",
+                                        "contentBase64", java.util.Base64.getEncoder().encodeToString(
+                                                file.getBytes(java.nio.charset.StandardCharsets.UTF_8)))))))
+                .when().post("/api/tickets").then().statusCode(201).extract().jsonPath().getLong("id");
+        // search-service fetches the bytes from ticket-service with its service account and extracts the text
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                given().baseUri(Platform.GATEWAY.baseUrl()).auth().oauth2(token).queryParam("q", word)
+                        .when().get("/api/search/tickets")
+                        .then().statusCode(200).body("findAll { it.ticketId == " + id + " }", hasSize(1)));
+    }
 }
