@@ -100,7 +100,7 @@ public class ReindexJob {
                 JsonNode page = tickets.page(cursor);
                 List<Long> ids = new ArrayList<>();
                 page.path("items").forEach(t -> ids.add(t.path("id").asLong()));
-                copy(target, ids);
+                articles.addAndGet(copy(target, ids));
                 copied.addAndGet(ids.size());
                 cursor = page.path("nextCursor").isTextual() ? page.path("nextCursor").asText() : null;
             } while (cursor != null);
@@ -132,9 +132,14 @@ public class ReindexJob {
         }
     }
 
-    /** Reads the tickets with their articles and bulk-writes them into the new indices. */
-    void copy(TicketIndex.Target target, Collection<Long> ids) {
+    /**
+     * Reads the tickets with their articles and bulk-writes them into the new indices; returns the number
+     * of articles written (counted in the progress only for the first pass, as the tickets are: a ticket
+     * read once more is in {@code ticketsReread}).
+     */
+    int copy(TicketIndex.Target target, Collection<Long> ids) {
         StringBuilder bulk = new StringBuilder();
+        int articleCount = 0;
         int ops = 0;
         for (Long id : ids) {
             JsonNode t = tickets.ticket(id);
@@ -152,7 +157,7 @@ public class ReindexJob {
                 bulk.append(Json.write(Map.of("index", Map.of("_index", target.articles(), "_id", a.path("id").asText()))))
                         .append('\n').append(Json.write(doc)).append('\n');
                 ops++;
-                articles.incrementAndGet();
+                articleCount++;
             }
             bulk.append(Json.write(Map.of("index", Map.of("_index", target.tickets(), "_id", id.toString())))).append('\n')
                     .append(Json.write(ticketDoc(t, articleDocs))).append('\n');
@@ -166,6 +171,7 @@ public class ReindexJob {
         if (ops > 0) {
             es.bulk(bulk.toString(), false);
         }
+        return articleCount;
     }
 
     /**
