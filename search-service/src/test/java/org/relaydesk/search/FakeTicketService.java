@@ -15,7 +15,7 @@ import org.relaydesk.contracts.Json;
 
 /**
  * A stand-in for ticket-service's ticket API ({@code GET /api/tickets}, {@code GET /api/tickets/{id}},
- * {@code GET /api/tickets/{id}/articles/{articleId}/attachments/{attachmentId}}) on a free local port,
+ * {@code GET /api/tickets/{id}/articles/{articleId}} and its {@code /attachments/{attachmentId}}) on a free local port,
  * so the reindex and attachment tests do not need the whole platform. It checks that a bearer token
  * is sent; tests put the tickets it serves into {@link #TICKETS}, attachment bytes into
  * {@link #ATTACHMENTS}, and set {@link #DOWN} to make the ticket API answer 503 (an outage).
@@ -62,6 +62,17 @@ public class FakeTicketService implements QuarkusTestResourceLifecycleManager {
                     }
                 }
                 return;
+            } else if (path.matches("/api/tickets/\\d+/articles/\\d+")) {
+                String[] p = path.split("/"); // "", api, tickets, {id}, articles, {articleId}
+                ObjectNode t = TICKETS.get(Long.parseLong(p[3]));
+                ObjectNode article = null;
+                for (var a : t == null ? List.<com.fasterxml.jackson.databind.JsonNode>of() : t.path("articles")) {
+                    if (a.path("id").asText().equals(p[5])) {
+                        article = (ObjectNode) a;
+                    }
+                }
+                status = article == null ? 404 : 200;
+                body = article == null ? Map.of("title", "Not Found") : article;
             } else if (path.equals("/api/tickets")) {
                 String query = exchange.getRequestURI().getQuery();
                 long after = 0;

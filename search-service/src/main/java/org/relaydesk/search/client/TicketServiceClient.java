@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -43,26 +44,21 @@ public class TicketServiceClient {
         return get("/api/tickets/" + id + "?articles=true");
     }
 
+    /** One article of a ticket with its attachment list; null when it is not on that ticket (any more). */
+    @Retry(maxRetries = 3, delay = 500)
+    public JsonNode article(long ticketId, long articleId) {
+        return get("/api/tickets/" + ticketId + "/articles/" + articleId);
+    }
+
     /**
      * An attachment's bytes, null when the ticket, article or attachment is not there (404). Reads at
      * most {@code maxBytes}: a larger file is an {@link IllegalArgumentException}.
      */
     public byte[] attachment(long ticketId, long articleId, long attachmentId, long maxBytes) {
         String path = "/api/tickets/" + ticketId + "/articles/" + articleId + "/attachments/" + attachmentId;
-        HttpRequest request = HttpRequest.newBuilder(URI.create(config.ticketService().url() + path))
-                .timeout(config.ticketService().timeout())
-                .header("Authorization", "Bearer " + token())
-                .GET().build();
-        HttpResponse<java.io.InputStream> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        } catch (IOException e) {
-            throw new IllegalStateException(request.uri() + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-        try (java.io.InputStream in = response.body()) {
+        HttpRequest request = request(path, "*/*");
+        HttpResponse<InputStream> response = send(request, HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream in = response.body()) {
             if (response.statusCode() == 404) {
                 return null;
             }
@@ -90,12 +86,7 @@ public class TicketServiceClient {
     }
 
     private JsonNode get(String path) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(config.ticketService().url() + path))
-                .timeout(config.ticketService().timeout())
-                .header("Authorization", "Bearer " + token())
-                .header("Accept", "application/json")
-                .GET().build();
-        HttpResponse<String> response = send(request);
+        HttpResponse<String> response = send(request(path, "application/json"), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() == 404) {
             return null;
         }
@@ -103,6 +94,15 @@ public class TicketServiceClient {
             throw new IllegalStateException("ticket-service " + path + ": " + response.statusCode() + " " + response.body());
         }
         return read(response.body());
+    }
+
+    /** A GET of ticket-service's API with the service token. */
+    private HttpRequest request(String path, String accept) {
+        return HttpRequest.newBuilder(URI.create(config.ticketService().url() + path))
+                .timeout(config.ticketService().timeout())
+                .header("Authorization", "Bearer " + token())
+                .header("Accept", accept)
+                .GET().build();
     }
 
     private synchronized String token() {
@@ -115,7 +115,7 @@ public class TicketServiceClient {
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(ts.tokenUrl()))
                 .timeout(ts.timeout())
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("no service token: " + response.statusCode() + " " + response.body());
         }
@@ -125,9 +125,9 @@ public class TicketServiceClient {
         return token;
     }
 
-    private HttpResponse<String> send(HttpRequest request) {
+    private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body) {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
+            return http.send(request, body);
         } catch (IOException e) {
             throw new IllegalStateException(request.uri() + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {

@@ -98,13 +98,7 @@ public class AttachmentTextWorker {
 
     private void process(AttachmentTexts.Claim claim) {
         try {
-            JsonNode ticket = tickets.ticket(claim.ticketId());
-            JsonNode article = null;
-            for (JsonNode a : ticket == null ? List.<JsonNode>of() : ticket.path("articles")) {
-                if (a.path("id").asLong() == claim.articleId()) {
-                    article = a;
-                }
-            }
+            JsonNode article = tickets.article(claim.ticketId(), claim.articleId());
             if (article == null) {
                 // deleted, or moved by a merge (then the row has the new ticket and stays due)
                 LOG.infof("article %d is no longer on ticket %d at ticket-service: no attachment text to read",
