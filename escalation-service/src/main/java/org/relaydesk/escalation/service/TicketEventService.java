@@ -7,7 +7,6 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -78,7 +77,7 @@ public class TicketEventService {
      */
     @Transactional
     public void applyAll(List<Incoming> batch) {
-        Set<UUID> fresh = new HashSet<>(processed.firstTime(batch.stream().map(Incoming::event).toList()));
+        Set<UUID> fresh = processed.firstTime(batch.stream().map(Incoming::event).toList());
         if (fresh.isEmpty()) {
             LOG.debugf("%d events seen before, ignored", batch.size());
             return;
